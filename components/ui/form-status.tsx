@@ -1,0 +1,23 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { FormState } from "@/lib/action-result";
+import styles from "./ui.module.css";
+
+/**
+ * The outcome of a form submission, announced by screen readers.
+ * `successMessages` maps a result's message key to text from the caller's namespace.
+ */
+export function FormStatus({ state, successText }: { state: FormState<unknown>; successText?: string }) {
+  const t = useTranslations("errors");
+  return (
+    <div aria-live="polite" role="status">
+      {state && !state.ok ? (
+        <p className={`${styles.alert} ${styles.alertError}`} role="alert">
+          {t.has(state.error) ? t(state.error) : t("unavailable")}
+        </p>
+      ) : null}
+      {state?.ok && successText ? <p className={`${styles.alert} ${styles.alertSuccess}`}>{successText}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { assertCan, type Actor } from "@/lib/permissions";
+import type { EditActionInput, EditVisionInput } from "@/lib/validation/plan";
+import { db } from "../index";
+import { actionVisions, actions, visions } from "../schema";
+
+export type EditableItem = {
+  code: string;
+  title: string;
+  description: string;
+  targetDate: string | null;
+  verified: boolean;
+  sourceUrl: string | null;
+  version: number;
+  updatedAt: string;
+};
+
+export type EditableAction = EditableItem & { visionWeights: { visionCode: string; weight: number }[] };
+
+const editableColumns = (t: typeof visions | typeof actions) => ({
+  id: t.id,
+  code: t.code,
+  title: t.title,
+  description: t.description,
+  targetDate: t.targetDate,
+  verified: t.verified,
+  sourceUrl: t.sourceUrl,
+  version: t.version,
+  updatedAt: t.updatedAt,
+});
+
+export async function listEditablePlan(actor: Actor | null): Promise<{ visions: EditableItem[]; actions: EditableAction[] }> {
+  assertCan(actor, "plan:edit");
+  const [visionRows, actionRows, mapping] = await Promise.all([
+    db.select(editableColumns(visions)).from(visions).orderBy(asc(visions.position)),
+    db.select(editableColumns(actions)).from(actions).orderBy(asc(actions.position)),
+    db
+      .select({ actionId: actionVisions.actionId, visionCode: visions.code, weight: actionVisions.weight })
+      .from(actionVisions)
+      .innerJoin(visions, eq(visions.id, actionVisions.visionId))
+      .orderBy(asc(visions.position)),
+  ]);
+  const strip = ({ id: _id, updatedAt, ...rest }: (typeof visionRows)[number]) => ({ ...rest, updatedAt: updatedAt.toISOString() });
+  return {
+    visions: visionRows.map(strip),
+    actions: actionRows.map((a) => ({
+      ...strip(a),
+      visionWeights: mapping.filter((m) => m.actionId === a.id).map(({ visionCode, weight }) => ({ visionCode, weight })),
+    })),
+  };
+}
+
+/** Optimistic locking: the row is written only if nobody saved it since the form was loaded. */
+export async function editVision(actor: Actor | null, input: EditVisionInput): Promise<{ version: number }> {
+  assertCan(actor, "plan:edit");
+  const [row] = await db
+    .update(visions)
+    .set({
+      title: input.title,
+      description: input.description,
+      targetDate: input.targetDate,
+      verified: input.verified,
+      sourceUrl: input.sourceUrl,
+      version: input.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(visions.code, input.code), eq(visions.version, input.version)))
+    .returning({ version: visions.version });
+  if (row) return row;
+  const [exists] = await db.select({ id: visions.id }).from(visions).where(eq(visions.code, input.code));
+  if (!exists) throw new NotFoundError("code");
+  throw new ConflictError();
+}
+
+export async function editAction(actor: Actor | null, input: EditActionInput): Promise<{ version: number }> {
+  assertCan(actor, "plan:edit");
+  return db.transaction(async (tx) => {
+    const codes = input.visionWeights.map((w) => w.visionCode);
+    const known = await tx.select({ id: visions.id, code: visions.code }).from(visions).where(inArray(visions.code, codes));
+    if (known.length !== codes.length) throw new InvalidInputError({ visionWeights: ["unknownVision"] });
+    const [row] = await tx
+      .update(actions)
+      .set({
+        title: input.title,
+        description: input.description,
+        targetDate: input.targetDate,
+        verified: input.verified,
+        sourceUrl: input.sourceUrl,
+        version: input.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(actions.code, input.code), eq(actions.version, input.version)))
+      .returning({ id: actions.id, version: actions.version });
+    if (!row) {
+      const [exists] = await tx.select({ id: actions.id }).from(actions).where(eq(actions.code, input.code));
+      if (!exists) throw new NotFoundError("code");
+      throw new ConflictError();
+    }
+    const idByCode = new Map(known.map((v) => [v.code, v.id]));
+    await tx.delete(actionVisions).where(eq(actionVisions.actionId, row.id));
+    await tx.insert(actionVisions).values(
+      input.visionWeights.map((w) => ({ actionId: row.id, visionId: idByCode.get(w.visionCode) ?? 0, weight: w.weight })),
+    );
+    return { version: row.version };
+  });
+}
+
+export async function listActionChoices(actor: Actor | null): Promise<{ code: string; title: string }[]> {
+  assertCan(actor, "update:submit");
+  return db.select({ code: actions.code, title: actions.title }).from(actions).orderBy(asc(actions.position));
+}

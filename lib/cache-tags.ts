@@ -1,0 +1,7 @@
+/** Tags on the cached public data; a write invalidates the tags whose data it changed. */
+export const CACHE_TAGS = {
+  /** Titles, descriptions, dates, flags and the action–vision mapping. */
+  structure: "plan-structure",
+  /** Published updates and everything derived from them. */
+  progress: "plan-progress",
+} as const;

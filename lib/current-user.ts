@@ -1,0 +1,16 @@
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { getActiveActor } from "@/db/queries/users";
+import { authOptions } from "./auth";
+import type { Actor } from "./permissions";
+
+/**
+ * The signed-in user, re-read from the database: a disabled account or a
+ * changed role takes effect on the next request, whatever the JWT says.
+ */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  return getActiveActor(id);
+});

@@ -1,0 +1,34 @@
+import type { Role } from "./vocabulary";
+
+/** The signed-in user as the server knows them, re-read from the database on every request. */
+export type Actor = { id: number; email: string; name: string; role: Role };
+
+export type Permission =
+  | "update:submit"
+  | "update:list-own"
+  | "update:review"
+  | "plan:edit"
+  | "users:manage"
+  | "admin:enter";
+
+const grants: Record<Role, readonly Permission[]> = {
+  analyst: ["admin:enter", "update:submit", "update:list-own"],
+  admin: ["admin:enter", "update:submit", "update:list-own", "update:review", "plan:edit", "users:manage"],
+};
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  return !!actor && grants[actor.role].includes(permission);
+}
+
+export class AuthError extends Error {
+  constructor(readonly kind: "unauthenticated" | "forbidden") {
+    super(kind);
+    this.name = "AuthError";
+  }
+}
+
+/** Throws unless the actor holds the permission; data functions call this before touching rows. */
+export function assertCan(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AuthError("unauthenticated");
+  if (!can(actor, permission)) throw new AuthError("forbidden");
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { URL_MAX } from "@/lib/vocabulary";
+
+/*
+ * Error messages are message-catalog keys in the "validation" namespace, so
+ * forms show them in the reader's language and the API can translate them.
+ */
+
+/** Empty form fields arrive as "", which must mean "missing", not 0. */
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const requiredText = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: "tooLong" });
+
+export const optionalText = (max: number) =>
+  z.preprocess((v) => (v === null || v === undefined ? "" : v), z.string({ error: "invalid" }).trim().max(max, { error: "tooLong" }));
+
+export const intInRange = (min: number, max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "notANumber" })
+      .refine((n) => Number.isFinite(n), { error: "notANumber" })
+      .refine((n) => Number.isInteger(n), { error: "notAnInteger" })
+      .refine((n) => n >= min && n <= max, { error: "outOfRange" }),
+  );
+
+export const idSchema = z.preprocess(emptyToUndefined, z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).positive({ error: "invalid" }));
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
+export function isRealIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const isoDate = z.string({ error: "required" }).trim().min(1, { error: "required" }).refine(isRealIsoDate, { error: "invalidDate" });
+
+export const optionalIsoDate = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+  z.string().trim().refine(isRealIsoDate, { error: "invalidDate" }).nullable().default(null),
+);
+
+/** Only http(s): a javascript: or data: link in evidence would run in readers' browsers. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(URL_MAX, { error: "tooLong" })
+  .refine(
+    (value) => {
+      try {
+        const u = new URL(value);
+        return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { error: "invalidUrl" },
+  );
+
+export const optionalHttpUrl = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), httpUrl.nullable().default(null));
+
+export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Field-level messages keyed by the top-level field name. */
+export function toFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
+    const message = issue.message && /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
+    const list = (out[field] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return out;
+}

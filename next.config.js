@@ -1,0 +1,23 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite bundled by Turbopack breaks at prerender; it must load from node_modules.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  async rewrites() {
+    return {
+      // Unprefixed URLs are English. A rewrite here, instead of a proxy on
+      // every public request, keeps the cached public pages on the fast path.
+      afterFiles: [
+        { source: "/", destination: "/en" },
+        { source: "/:path((?!(?:en|zh|api|_next)(?:/|$)).+)", destination: "/en/:path" },
+      ],
+    };
+  },
+};
+
+export default withNextIntl(nextConfig);
