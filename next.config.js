@@ -8,6 +8,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // Lets several servers (tests, benchmarks, parallel development) build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   async rewrites() {
     return {
       // Unprefixed URLs are English. A rewrite here, instead of a proxy on
