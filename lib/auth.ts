@@ -1,4 +1,4 @@
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserForLogin } from "@/db/queries/users";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
@@ -21,6 +21,17 @@ declare module "next-auth/jwt" {
   }
 }
 
+/** Checks a login; returns null for a wrong password, an unknown email or a disabled account alike. */
+export async function authorizeCredentials(credentials: unknown): Promise<User | null> {
+  const parsed = credentialsSchema.safeParse(credentials ?? {});
+  if (!parsed.success) return null;
+  const user = await findUserForLogin(parsed.data.email);
+  // Hash even when the user is unknown, so timing does not reveal which emails exist.
+  const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !valid || user.disabled) return null;
+  return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+}
+
 export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
 
 export const authOptions: NextAuthOptions = {
@@ -33,15 +44,7 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const parsed = credentialsSchema.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        const user = await findUserForLogin(parsed.data.email);
-        // Hash even when the user is unknown, so timing does not reveal which emails exist.
-        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !valid || user.disabled) return null;
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role };
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {

@@ -75,7 +75,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
-    const message = issue.message && /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
+    const message = issue.message && /^[a-zA-Z][a-zA-Z0-9]*$/.test(issue.message) ? issue.message : "invalid";
     const list = (out[field] ??= []);
     if (!list.includes(message)) list.push(message);
   }
