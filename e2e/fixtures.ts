@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { E2E_USERS, RUN_INFO_FILE, type E2EUser } from "./users";
+
+export type RunInfo = { runId: string; db: "pglite" | "postgres" };
+
+export function runInfo(): RunInfo {
+  return JSON.parse(readFileSync(RUN_INFO_FILE, "utf8")) as RunInfo;
+}
+
+/** Signs in through the real login form and waits for the workspace to load. */
+export async function signIn(page: Page, who: E2EUser): Promise<void> {
+  const user = E2E_USERS[who];
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin/);
+}
+
+type Fixtures = {
+  asAnalyst: Page;
+  asAdmin: Page;
+  asAdmin2: Page;
+};
+
+async function signedInPage(browser: Browser, who: E2EUser, use: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, who);
+  await use(page);
+  await context.close();
+}
+
+/** Pages already signed in, each in its own browser context (its own cookies). */
+export const test = base.extend<Fixtures>({
+  asAnalyst: async ({ browser }, use) => signedInPage(browser, "analyst", use),
+  asAdmin: async ({ browser }, use) => signedInPage(browser, "admin", use),
+  asAdmin2: async ({ browser }, use) => signedInPage(browser, "admin2", use),
+});
+
+export { expect };
