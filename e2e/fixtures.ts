@@ -24,11 +24,11 @@ type Fixtures = {
   asAdmin2: Page;
 };
 
-async function signedInPage(browser: Browser, who: E2EUser, use: (page: Page) => Promise<void>): Promise<void> {
+async function signedInPage(browser: Browser, who: E2EUser, provide: (page: Page) => Promise<void>): Promise<void> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, who);
-  await use(page);
+  await provide(page);
   await context.close();
 }
 

@@ -8,6 +8,7 @@ export async function SiteFooter({ locale }: { locale: string }) {
       <div className="container">
         <p className="muted">{t("footer.text")}</p>
         <p>
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON endpoint, not a page */}
           <a href="/api/v1/actions">{t("footer.api")}</a>
         </p>
       </div>

@@ -11,9 +11,9 @@ import styles from "./ui.module.css";
 export function FormStatus({ state, successText }: { state: FormState<unknown>; successText?: string }) {
   const t = useTranslations("errors");
   return (
-    <div aria-live="polite" role="status">
+    <div aria-live="polite" aria-atomic="true">
       {state && !state.ok ? (
-        <p className={`${styles.alert} ${styles.alertError}`} role="alert">
+        <p className={`${styles.alert} ${styles.alertError}`}>
           {t.has(state.error) ? t(state.error) : t("unavailable")}
         </p>
       ) : null}

@@ -11,7 +11,7 @@ export const editVisionAction = createAction(
   async (input, actor) => {
     const { version } = await editVision(actor, input);
     expireStructure();
-    revalidatePath("/[locale]/admin", "layout");
+    revalidatePath("/[locale]/(admin)/admin", "layout");
     return { ok: true, data: { version }, message: "saved" };
   },
 );
@@ -21,7 +21,7 @@ export const editActionAction = createAction(
   async (input, actor) => {
     const { version } = await editAction(actor, input);
     expireStructure();
-    revalidatePath("/[locale]/admin", "layout");
+    revalidatePath("/[locale]/(admin)/admin", "layout");
     return { ok: true, data: { version }, message: "saved" };
   },
 );

@@ -15,7 +15,7 @@ export const submitUpdateAction = createAction(
   async (input, actor) => {
     const { id } = await submitUpdate(actor, input);
     // Submitted updates are not public, so only the analyst's own list changes.
-    revalidatePath("/[locale]/admin", "layout");
+    revalidatePath("/[locale]/(admin)/admin", "layout");
     return { ok: true, data: { id }, message: "submitted" };
   },
 );
@@ -25,7 +25,7 @@ export const approveUpdateAction = createAction(
   async (input, actor) => {
     const { actionCode } = await approveUpdate(actor, input.updateId);
     expireProgress();
-    revalidatePath("/[locale]/admin", "layout");
+    revalidatePath("/[locale]/(admin)/admin", "layout");
     return { ok: true, data: { actionCode }, message: "published" };
   },
 );
@@ -34,7 +34,7 @@ export const rejectUpdateAction = createAction(
   { schema: rejectUpdateSchema, permission: "update:review" },
   async (input, actor) => {
     const { actionCode } = await rejectUpdate(actor, input.updateId, input.reason);
-    revalidatePath("/[locale]/admin", "layout");
+    revalidatePath("/[locale]/(admin)/admin", "layout");
     return { ok: true, data: { actionCode }, message: "rejected" };
   },
 );

@@ -9,7 +9,7 @@ export const createUserAction = createAction(
   { schema: createUserSchema, permission: "users:manage" },
   async (input, actor) => {
     const { id } = await createUser(actor, input);
-    revalidatePath("/[locale]/admin", "layout");
+    revalidatePath("/[locale]/(admin)/admin", "layout");
     return { ok: true, data: { id }, message: "userCreated" };
   },
 );
@@ -18,7 +18,7 @@ export const updateUserAction = createAction(
   { schema: updateUserSchema, permission: "users:manage" },
   async (input, actor) => {
     const { version } = await updateUser(actor, input);
-    revalidatePath("/[locale]/admin", "layout");
+    revalidatePath("/[locale]/(admin)/admin", "layout");
     return { ok: true, data: { version }, message: "userUpdated" };
   },
 );

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { WorkspaceBar } from "@/components/admin/workspace-bar";
+import { requirePermission } from "@/lib/server/guards";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const [t, tCommon] = await Promise.all([getTranslations({ locale, namespace: "admin" }), getTranslations({ locale, namespace: "common" })]);
+  // A plain title here would stop the root layout's template from reaching the pages below.
+  return {
+    title: { default: t("nav.label"), template: `%s · ${t("nav.label")} · ${tCommon("siteName")}` },
+    // The workspace is for signed-in staff; search engines have nothing to index here.
+    robots: { index: false, follow: false },
+  };
+}
+
+export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requirePermission("admin:enter", "/admin");
+  return (
+    <>
+      <WorkspaceBar locale={locale} actor={actor} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import type { UserRow } from "@/db/queries/users";
+import styles from "./admin.module.css";
+import { UserRowForm } from "./user-row-form";
+
+export async function UsersTable({ locale, users, currentUserId }: { locale: string; users: UserRow[]; currentUserId: number }) {
+  const [t, tStatus] = await Promise.all([getTranslations({ locale, namespace: "admin.users" }), getTranslations({ locale, namespace: "status" })]);
+  return (
+    <div className={styles.tableWrap}>
+      <table className="data-table" aria-labelledby="users-list-title">
+        <thead>
+          <tr>
+            <th scope="col">{t("email")}</th>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("role")}</th>
+            <th scope="col">{t("state")}</th>
+            <th scope="col">{t("change")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">
+                {u.email} {u.id === currentUserId ? <span className={styles.subtle}>{t("you")}</span> : null}
+              </th>
+              <td>{u.name}</td>
+              <td>{tStatus(`role.${u.role}`)}</td>
+              <td>{u.disabled ? <Badge tone="danger">{t("disabled")}</Badge> : <Badge tone="success">{t("active")}</Badge>}</td>
+              <td>
+                <UserRowForm user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled, version: u.version }} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+async function logUpdate(page: Page, fields: { action: string; status: string; percent: string; narrative: string; evidence?: string; date?: string }) {
+  await page.goto("/admin");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Submit for review" }) });
+  await form.getByLabel("Action").selectOption({ label: fields.action });
+  await form.getByLabel("Status").selectOption({ label: fields.status });
+  await form.getByLabel("Percent complete").fill(fields.percent);
+  await form.getByLabel("Narrative").fill(fields.narrative);
+  await form.getByLabel("Evidence links").fill(fields.evidence ?? "");
+  await form.getByLabel("Date of the progress").fill(fields.date ?? "2025-06-15");
+  await form.getByRole("button", { name: "Submit for review" }).click();
+}
+
+function reviewItem(page: Page, narrative: string) {
+  return page.locator("article").filter({ hasText: narrative });
+}
+
+test.describe("analyst → admin workflow", () => {
+  test("a submitted update stays private until an admin approves it", async ({ asAnalyst, asAdmin, page }) => {
+    const narrative = `Seminar series completed in Lusaka ${Date.now()}`;
+    await logUpdate(asAnalyst, {
+      action: "A5 — AI seminars and training programmes for developing countries",
+      status: "At risk",
+      percent: "55",
+      narrative,
+      evidence: "https://example.org/seminars",
+    });
+    await expect(asAnalyst.getByText("Your update was submitted for review.")).toBeVisible();
+    const mine = asAnalyst.getByRole("table", { name: /Your most recent updates/ });
+    await expect(mine.getByRole("row").filter({ hasText: "A5" }).first()).toContainText("Submitted");
+
+    await page.goto("/actions/A5");
+    await expect(page.getByText(narrative)).toHaveCount(0);
+
+    await asAdmin.goto("/admin/review");
+    const item = reviewItem(asAdmin, narrative);
+    await expect(item).toBeVisible();
+    await item.getByRole("button", { name: "Approve and publish" }).click();
+    await expect(asAdmin.getByText("The update for A5 was published.")).toBeVisible();
+
+    await page.goto("/actions/A5");
+    await expect(page.getByText(narrative)).toBeVisible();
+    await expect(page.getByText("At risk").first()).toBeVisible();
+    await page.goto("/");
+    await expect(page.getByText(narrative)).toBeVisible();
+  });
+
+  test("a rejection shows its reason to the analyst", async ({ asAnalyst, asAdmin, page }) => {
+    const narrative = `Unsourced claim ${Date.now()}`;
+    await logUpdate(asAnalyst, { action: "A9 — Data cooperation and data security", status: "On track", percent: "70", narrative });
+    await expect(asAnalyst.getByText("Your update was submitted for review.")).toBeVisible();
+
+    await asAdmin.goto("/admin/review");
+    const item = reviewItem(asAdmin, narrative);
+    await item.getByLabel("Reason for rejection").fill("Please cite a public source for this figure.");
+    await item.getByRole("button", { name: "Reject" }).click();
+    await expect(asAdmin.getByText(/The update for A9 was rejected/)).toBeVisible();
+
+    await asAnalyst.reload();
+    await expect(asAnalyst.getByText("Please cite a public source for this figure.")).toBeVisible();
+    await page.goto("/actions/A9");
+    await expect(page.getByText(narrative)).toHaveCount(0);
+  });
+
+  test("bad input shows field messages and saves nothing", async ({ asAnalyst }) => {
+    const narrative = `Should never be saved ${Date.now()}`;
+    await logUpdate(asAnalyst, {
+      action: "A1 — Promoting AI and digital infrastructure connectivity",
+      status: "In progress",
+      percent: "140",
+      narrative,
+      evidence: "javascript:alert(1)",
+    });
+    await expect(asAnalyst.getByText("Enter a value within the allowed range.")).toBeVisible();
+    await expect(asAnalyst.getByText("Enter a full http:// or https:// link.")).toBeVisible();
+    await expect(asAnalyst.getByLabel("Percent complete")).toHaveAttribute("aria-invalid", "true");
+    // What the analyst typed is kept so it can be corrected.
+    await expect(asAnalyst.getByLabel("Narrative")).toHaveValue(narrative);
+    await asAnalyst.reload();
+    await expect(asAnalyst.getByText(narrative)).toHaveCount(0);
+  });
+});
