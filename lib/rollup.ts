@@ -27,6 +27,11 @@ const SEVERITY: Record<DisplayStatus, number> = {
   not_yet_assessed: 0,
 };
 
+/** Assessed statuses, most worrying first: the order every tie-break uses. */
+export const STATUSES_BY_SEVERITY: readonly DisplayStatus[] = (Object.keys(SEVERITY) as DisplayStatus[])
+  .filter((s) => s !== NOT_YET_ASSESSED)
+  .sort((a, b) => SEVERITY[b] - SEVERITY[a]);
+
 /**
  * A vision's status is the status carrying the largest share of its
  * actions' weight among assessed actions; its percent is the weighted mean

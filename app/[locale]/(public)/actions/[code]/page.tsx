@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Suspense } from "react";
+import {
+  ActionCurrentAssessment,
+  ActionDetails,
+  ActionTimeline,
+  ActionVisions,
+} from "@/components/dashboard/action-sections";
+import styles from "@/components/dashboard/dashboard.module.css";
+import { SectionFallback } from "@/components/dashboard/section-fallback";
+import { VerificationNote } from "@/components/dashboard/verification-badge";
+import { getCachedActionDetail } from "@/lib/public-data";
+
+type Props = { params: Promise<{ locale: string; code: string }> };
+
+// Rendered on first request from the server's own database, never at build time.
+export function generateStaticParams(): { code: string }[] {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, code } = await params;
+  const [detail, t] = await Promise.all([getCachedActionDetail(code), getTranslations({ locale, namespace: "public" })]);
+  if (!detail) return {};
+  return {
+    title: t("meta.action", { code: detail.action.code, title: detail.action.title }),
+    description: detail.action.description || undefined,
+  };
+}
+
+export default async function ActionPage({ params }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const [detail, t] = await Promise.all([getCachedActionDetail(code), getTranslations({ locale, namespace: "public" })]);
+  // Decided before anything streams, so an unknown code gets a real 404 status.
+  if (!detail) notFound();
+  const { action } = detail;
+  return (
+    <>
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>{t("action.eyebrow", { code: action.code })}</p>
+        <h1>{action.title}</h1>
+        <VerificationNote verified={action.verified} />
+        {action.description ? <p className={styles.lede}>{action.description}</p> : null}
+      </header>
+
+      <div className={styles.twoColumns}>
+        <section className={styles.panel} aria-labelledby="current-heading">
+          <h2 id="current-heading">{t("action.currentHeading")}</h2>
+          <Suspense fallback={<SectionFallback />}>
+            <ActionCurrentAssessment locale={locale} code={action.code} />
+          </Suspense>
+        </section>
+        <section aria-labelledby="details-heading">
+          <h2 id="details-heading">{t("action.detailsHeading")}</h2>
+          <Suspense fallback={<SectionFallback />}>
+            <ActionDetails locale={locale} code={action.code} />
+          </Suspense>
+        </section>
+      </div>
+
+      <section className={styles.section} aria-labelledby="visions-heading">
+        <h2 id="visions-heading">{t("action.visionsHeading")}</h2>
+        <Suspense fallback={<SectionFallback />}>
+          <ActionVisions locale={locale} code={action.code} />
+        </Suspense>
+      </section>
+
+      <section className={styles.section} aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t("action.timelineHeading")}</h2>
+        <Suspense fallback={<SectionFallback />}>
+          <ActionTimeline locale={locale} code={action.code} />
+        </Suspense>
+      </section>
+    </>
+  );
+}

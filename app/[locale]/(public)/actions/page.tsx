@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Suspense } from "react";
+import { ActionsIndex } from "@/components/dashboard/actions-index";
+import styles from "@/components/dashboard/dashboard.module.css";
+import type { SearchParamValue } from "@/components/dashboard/filters";
+import { SectionFallback } from "@/components/dashboard/section-fallback";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, SearchParamValue>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "public" });
+  return { title: t("meta.actions") };
+}
+
+export default async function ActionsPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "public" });
+  return (
+    <>
+      <header className={styles.header}>
+        <h1>{t("actions.title")}</h1>
+        <p className={styles.lede}>{t("actions.intro")}</p>
+      </header>
+      <Suspense fallback={<SectionFallback minHeight="24rem" />}>
+        <ActionsIndex locale={locale} searchParams={searchParams} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Suspense } from "react";
+import styles from "@/components/dashboard/dashboard.module.css";
+import { SectionFallback } from "@/components/dashboard/section-fallback";
+import { VerificationNote } from "@/components/dashboard/verification-badge";
+import { VisionActions, VisionRollup } from "@/components/dashboard/vision-sections";
+import { getCachedVisionDetail } from "@/lib/public-data";
+
+type Props = { params: Promise<{ locale: string; code: string }> };
+
+// Rendered on first request from the server's own database, never at build time.
+export function generateStaticParams(): { code: string }[] {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, code } = await params;
+  const [detail, t] = await Promise.all([getCachedVisionDetail(code), getTranslations({ locale, namespace: "public" })]);
+  if (!detail) return {};
+  return {
+    title: t("meta.vision", { code: detail.vision.code, title: detail.vision.title }),
+    description: detail.vision.description || undefined,
+  };
+}
+
+export default async function VisionPage({ params }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const [detail, t] = await Promise.all([getCachedVisionDetail(code), getTranslations({ locale, namespace: "public" })]);
+  // Decided before anything streams, so an unknown code gets a real 404 status.
+  if (!detail) notFound();
+  const { vision } = detail;
+  return (
+    <>
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>{t("vision.eyebrow", { code: vision.code, theme: vision.theme })}</p>
+        <h1>{vision.title}</h1>
+        <VerificationNote verified={vision.verified} />
+        {vision.description ? <p className={styles.lede}>{vision.description}</p> : null}
+      </header>
+
+      <section className={`${styles.panel} ${styles.section}`} aria-labelledby="rollup-heading">
+        <h2 id="rollup-heading">{t("vision.rollupHeading")}</h2>
+        <Suspense fallback={<SectionFallback />}>
+          <VisionRollup locale={locale} code={vision.code} />
+        </Suspense>
+      </section>
+
+      <section className={styles.section} aria-labelledby="linked-actions-heading">
+        <h2 id="linked-actions-heading">{t("vision.actionsHeading")}</h2>
+        <Suspense fallback={<SectionFallback />}>
+          <VisionActions locale={locale} code={vision.code} />
+        </Suspense>
+      </section>
+    </>
+  );
+}

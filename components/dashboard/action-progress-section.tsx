@@ -1,0 +1,80 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionProgressChart } from "@/components/charts/action-progress-chart";
+import { ProgressMeter } from "@/components/ui/progress-meter";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Link } from "@/i18n/navigation";
+import { getCachedOverview } from "@/lib/public-data";
+import { ChartFigure } from "./chart-figure";
+import { StatusLegend } from "./status-legend";
+import { actionProgressSummary } from "./summaries";
+import { UnverifiedBadge } from "./verification-badge";
+import styles from "./dashboard.module.css";
+
+const ROW_HEIGHT = 32;
+const AXIS_HEIGHT = 40;
+
+export async function ActionProgressSection({ locale }: { locale: string }) {
+  const [overview, t, tStatus, format] = await Promise.all([
+    getCachedOverview(),
+    getTranslations({ locale, namespace: "public" }),
+    getTranslations({ locale, namespace: "status" }),
+    getFormatter({ locale }),
+  ]);
+  const { actions } = overview;
+  const summaryParts = actionProgressSummary(actions, (items) => format.list(items));
+  const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
+  const data = actions.map((a) => ({
+    code: a.code,
+    title: a.title,
+    percent: a.percent ?? 0,
+    assessed: a.percent !== null,
+    valueText: a.percent === null ? tStatus(a.status) : t("common.percent", { value: a.percent }),
+    statusLabel: tStatus(a.status),
+    fill: `var(--status-${a.status})`,
+  }));
+  const height = actions.length * ROW_HEIGHT + AXIS_HEIGHT;
+  return (
+    <ChartFigure
+      id="chart-actions"
+      title={t("overview.actionChart.title")}
+      summary={summary}
+      chartHeight={height}
+      wide
+      chart={<ActionProgressChart data={data} title={t("overview.actionChart.title")} summary={summary} height={height} />}
+      legend={<StatusLegend statuses={actions.map((a) => a.status)} />}
+      table={
+        <table className="data-table">
+          <caption id="chart-actions-caption">{t("overview.actionChart.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.code")}</th>
+              <th scope="col">{t("fields.title")}</th>
+              <th scope="col">{t("fields.status")}</th>
+              <th scope="col">{t("fields.progress")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map((a) => (
+              <tr key={a.code}>
+                <th scope="row">
+                  <Link href={`/actions/${a.code}`}>{a.code}</Link>
+                </th>
+                <td>
+                  <span className={styles.titleCell}>
+                    {a.title} <UnverifiedBadge verified={a.verified} />
+                  </span>
+                </td>
+                <td>
+                  <StatusBadge status={a.status} />
+                </td>
+                <td className={styles.meterCell}>
+                  <ProgressMeter value={a.percent} label={t("common.progressOf", { name: a.code })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

@@ -1,0 +1,80 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { VisionProgressChart } from "@/components/charts/vision-progress-chart";
+import { ProgressMeter } from "@/components/ui/progress-meter";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Link } from "@/i18n/navigation";
+import { getCachedOverview } from "@/lib/public-data";
+import { ChartFigure } from "./chart-figure";
+import { StatusLegend } from "./status-legend";
+import { visionProgressSummary } from "./summaries";
+import { UnverifiedBadge } from "./verification-badge";
+import styles from "./dashboard.module.css";
+
+const CHART_HEIGHT = 300;
+
+export async function VisionProgressSection({ locale }: { locale: string }) {
+  const [overview, t, tStatus, format] = await Promise.all([
+    getCachedOverview(),
+    getTranslations({ locale, namespace: "public" }),
+    getTranslations({ locale, namespace: "status" }),
+    getFormatter({ locale }),
+  ]);
+  const { visions } = overview;
+  const summaryParts = visionProgressSummary(visions, (items) => format.list(items));
+  const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
+  const data = visions.map((v) => ({
+    code: v.code,
+    title: v.title,
+    percent: v.percent,
+    valueText: t("common.percent", { value: v.percent }),
+    statusLabel: tStatus(v.status),
+    coverageText: t("visions.coverageValue", { coverage: v.coverage }),
+    fill: `var(--status-${v.status})`,
+  }));
+  const height = CHART_HEIGHT;
+  return (
+    <ChartFigure
+      id="chart-visions"
+      title={t("overview.visionChart.title")}
+      summary={summary}
+      chartHeight={height}
+      chart={<VisionProgressChart data={data} title={t("overview.visionChart.title")} summary={summary} height={height} />}
+      legend={<StatusLegend statuses={visions.map((v) => v.status)} />}
+      table={
+        <table className="data-table">
+          <caption id="chart-visions-caption">{t("overview.visionChart.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.code")}</th>
+              <th scope="col">{t("fields.title")}</th>
+              <th scope="col">{t("fields.status")}</th>
+              <th scope="col">{t("fields.progress")}</th>
+              <th scope="col">{t("fields.coverage")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visions.map((v) => (
+              <tr key={v.code}>
+                <th scope="row">
+                  <Link href={`/visions/${v.code}`}>{v.code}</Link>
+                </th>
+                <td>
+                  <span className={styles.titleCell}>
+                    {v.title} <UnverifiedBadge verified={v.verified} />
+                  </span>
+                </td>
+                <td>
+                  <StatusBadge status={v.status} />
+                </td>
+                <td className={styles.meterCell}>
+                  <ProgressMeter value={v.percent} label={t("common.progressOf", { name: v.code })} />
+                </td>
+                <td>{format.number(v.coverage, { style: "percent", maximumFractionDigits: 0 })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import { ProgressMeter } from "@/components/ui/progress-meter";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Link } from "@/i18n/navigation";
+import { getCachedPlanState } from "@/lib/public-data";
+import styles from "./dashboard.module.css";
+import { UnverifiedBadge } from "./verification-badge";
+
+export async function VisionsIndex({ locale }: { locale: string }) {
+  const [state, t] = await Promise.all([getCachedPlanState(), getTranslations({ locale, namespace: "public" })]);
+  return (
+    <ul className={styles.cards}>
+      {state.visions.map((v) => (
+        <li key={v.code}>
+          <article className={styles.card} aria-labelledby={`vision-${v.code}`}>
+            <p className={styles.eyebrow}>{t("vision.eyebrow", { code: v.code, theme: v.theme })}</p>
+            <h2 id={`vision-${v.code}`}>
+              <Link href={`/visions/${v.code}`}>{v.title}</Link>
+            </h2>
+            {v.verified ? null : (
+              <div>
+                <UnverifiedBadge verified={v.verified} />
+              </div>
+            )}
+            <p>{v.description}</p>
+            <div className={styles.cardStats}>
+              <StatusBadge status={v.status} />
+              <ProgressMeter value={v.percent} label={t("common.progressOf", { name: v.code })} />
+              <p className={`muted ${styles.small}`}>{t("visions.coverageValue", { coverage: v.coverage })}</p>
+              <p className={`muted ${styles.small}`}>{t("visions.actionCount", { count: v.actions.length })}</p>
+            </div>
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}
