@@ -25,7 +25,7 @@ test.describe("roles", () => {
     await page.getByLabel("Email").fill("admin@e2e.test");
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("The email or password is not correct");
+    await expect(page.getByRole("alert").filter({ hasText: "The email or password is not correct" })).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });
 });

@@ -6,6 +6,9 @@ import styles from "@/components/dashboard/dashboard.module.css";
 import type { SearchParamValue } from "@/components/dashboard/filters";
 import { SectionFallback } from "@/components/dashboard/section-fallback";
 
+// Filters live in the query string, which an ISR page cannot vary by; the data underneath stays cached.
+export const dynamic = "force-dynamic";
+
 type Props = {
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, SearchParamValue>>;
