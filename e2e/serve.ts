@@ -16,6 +16,7 @@ const root = process.cwd();
 const port = Number(process.env.E2E_PORT || 3200);
 const runId = `run-${Date.now()}-${randomBytes(3).toString("hex")}`;
 const next = path.join(root, "node_modules", ".bin", "next");
+mkdirSync(path.join(root, ".data"), { recursive: true });
 
 function run(cmd: string, args: string[], env: Record<string, string | undefined>) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: env as NodeJS.ProcessEnv });
@@ -41,7 +42,6 @@ if (process.env.TEST_DATABASE_URL) {
   };
 } else {
   const dir = path.join(root, ".data", `e2e-${runId}`);
-  mkdirSync(path.dirname(dir), { recursive: true });
   dbEnv.PGLITE_DIR = dir;
   dbEnv.DATABASE_URL = "";
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
