@@ -14,11 +14,13 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { PROGRESS_STATUSES, REVIEW_STATES, ROLES } from "@/lib/vocabulary";
+import { AUDIT_ENTITIES, CORRECTION_KINDS, DEFAULT_UPDATE_INTERVAL_DAYS, PROGRESS_STATUSES, REVIEW_STATES, ROLES } from "@/lib/vocabulary";
 
 export const progressStatus = pgEnum("progress_status", PROGRESS_STATUSES);
 export const reviewState = pgEnum("review_state", REVIEW_STATES);
 export const userRole = pgEnum("user_role", ROLES);
+export const correctionKind = pgEnum("correction_kind", CORRECTION_KINDS);
+export const auditEntity = pgEnum("audit_entity", AUDIT_ENTITIES);
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -74,10 +76,14 @@ export const actions = pgTable(
     verified: boolean("verified").notNull().default(false),
     sourceUrl: text("source_url"),
     targetDate: date("target_date"),
+    updateIntervalDays: integer("update_interval_days").notNull().default(DEFAULT_UPDATE_INTERVAL_DAYS),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (t) => [uniqueIndex("actions_plan_code_idx").on(t.planId, t.code)],
+  (t) => [
+    uniqueIndex("actions_plan_code_idx").on(t.planId, t.code),
+    check("actions_update_interval_range", sql`${t.updateIntervalDays} between 1 and 3650`),
+  ],
 );
 
 export const actionVisions = pgTable(
@@ -148,5 +154,64 @@ export const progressUpdates = pgTable(
     index("progress_updates_current_idx").on(t.actionId, t.reviewState, t.occurredOn, t.publishedAt),
     index("progress_updates_state_idx").on(t.reviewState, t.createdAt),
     index("progress_updates_author_idx").on(t.authorId, t.createdAt),
+  ],
+);
+
+/**
+ * A correction or retraction of a published update. The original row is
+ * never touched: this record says, from `createdAt` on, that it no longer
+ * counts, and which new update (if any) replaced it.
+ */
+export const updateCorrections = pgTable(
+  "update_corrections",
+  {
+    id: serial("id").primaryKey(),
+    updateId: integer("update_id")
+      .notNull()
+      .references(() => progressUpdates.id),
+    kind: correctionKind("kind").notNull(),
+    reason: text("reason").notNull(),
+    replacementId: integer("replacement_id").references(() => progressUpdates.id),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("update_corrections_update_idx").on(t.updateId), index("update_corrections_created_idx").on(t.createdAt)],
+);
+
+export const reportingRounds = pgTable(
+  "reporting_rounds",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    cutoffDate: date("cutoff_date").notNull(),
+    /** The round shows the plan as of the earlier of the cut-off day's end and this moment. */
+    closedAt: timestamp("closed_at", { withTimezone: true }).notNull().defaultNow(),
+    closedBy: integer("closed_by")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex("reporting_rounds_slug_idx").on(t.slug)],
+);
+
+/** Who changed what, when, with the values before and after. Rows are never updated or deleted (a trigger enforces it). */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: auditEntity("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
   ],
 );

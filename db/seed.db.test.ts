@@ -34,6 +34,24 @@ describe("seedPlan", () => {
   });
 });
 
+describe("first admin from the environment", () => {
+  it("creates an admin from ADMIN_EMAIL and ADMIN_PASSWORD while no user exists", async () => {
+    const [before] = await db.select({ n: count() }).from(users);
+    expect(before?.n).toBe(0);
+    process.env.ADMIN_EMAIL = "Env.Admin@Test.local";
+    process.env.ADMIN_PASSWORD = "an-environment-password";
+    try {
+      expect(await ensureAdminFromEnv()).toBe(true);
+    } finally {
+      delete process.env.ADMIN_EMAIL;
+      delete process.env.ADMIN_PASSWORD;
+    }
+    const [admin] = await db.select().from(users).where(eq(users.email, "env.admin@test.local"));
+    expect(admin?.role).toBe("admin");
+    expect(admin?.passwordHash).not.toContain("an-environment-password");
+  });
+});
+
 describe("seedDemo", () => {
   it("adds illustrative published updates once, and fresh demo logins every run", async () => {
     const first = await seedDemo();

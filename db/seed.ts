@@ -3,6 +3,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/passwords";
 import type { ProgressStatus, Role } from "@/lib/vocabulary";
 import { db, type Db } from "./index";
+import { recordAudit } from "./queries/audit";
 import { planData } from "./plan-data";
 import { actionVisions, actions, plans, progressUpdates, users, visions } from "./schema";
 
@@ -99,10 +100,12 @@ export async function upsertUser(
         .update(users)
         .set({ name: input.name, role: input.role, passwordHash, disabled: false, updatedAt: new Date() })
         .where(eq(users.id, existing.id));
+      await recordAudit(tx, { actorId: null, action: "user.reset", entityType: "user", entityId: existing.id, after: { email, name: input.name, role: input.role, disabled: false } });
       return existing.id;
     }
     const [row] = await tx.insert(users).values({ email, name: input.name, role: input.role, passwordHash }).returning({ id: users.id });
     if (!row) throw new Error("user insert returned nothing");
+    await recordAudit(tx, { actorId: null, action: "user.create", entityType: "user", entityId: row.id, after: { email, name: input.name, role: input.role, disabled: false } });
     return row.id;
   });
 }

@@ -12,6 +12,9 @@ const matrix: [Permission, boolean, boolean][] = [
   ["update:review", false, true],
   ["plan:edit", false, true],
   ["users:manage", false, true],
+  ["audit:read", false, true],
+  ["update:correct", false, true],
+  ["rounds:manage", false, true],
 ];
 
 describe("permissions", () => {

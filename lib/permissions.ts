@@ -9,11 +9,24 @@ export type Permission =
   | "update:review"
   | "plan:edit"
   | "users:manage"
+  | "audit:read"
+  | "update:correct"
+  | "rounds:manage"
   | "admin:enter";
 
 const grants: Record<Role, readonly Permission[]> = {
   analyst: ["admin:enter", "update:submit", "update:list-own"],
-  admin: ["admin:enter", "update:submit", "update:list-own", "update:review", "plan:edit", "users:manage"],
+  admin: [
+    "admin:enter",
+    "update:submit",
+    "update:list-own",
+    "update:review",
+    "update:correct",
+    "plan:edit",
+    "users:manage",
+    "audit:read",
+    "rounds:manage",
+  ],
 };
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {

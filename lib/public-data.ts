@@ -1,13 +1,25 @@
 import { unstable_cache } from "next/cache";
 import { cache as reactCache } from "react";
-import { getActionDetail, getOverview, getPlanState, getVisionDetail } from "@/db/queries/public";
+import {
+  getActionDetail,
+  getOverview,
+  getPlanState,
+  getPlanSummary,
+  getVisionDetail,
+  listCorrections,
+  listHistoryPoints,
+} from "@/db/queries/public";
+import { getRound, listRounds } from "@/db/queries/rounds";
 import { prepareDatabase } from "@/db/startup";
+import { routing, type Locale } from "@/i18n/routing";
 import { CACHE_TAGS } from "./cache-tags";
+import { parseAsOf, type View } from "./view";
 
 /*
  * The public dashboards read through the Next cache. Nothing here runs at
  * build time (no page is prerendered at build), so a server only ever caches
- * data from its own database; writes expire these tags.
+ * data from its own database; writes expire these tags. Functions that take
+ * a cut-off instant cache one entry per instant.
  */
 
 const allTags = [CACHE_TAGS.structure, CACHE_TAGS.progress];
@@ -16,17 +28,48 @@ const REVALIDATE_SECONDS = 3600;
 
 // React's cache() makes the page's parallel sections share one read per request on a cold cache.
 function cached<A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string) {
-  return reactCache(unstable_cache(
-    async (...args: A) => {
-      await prepareDatabase();
-      return fn(...args);
-    },
-    [key],
-    { tags: allTags, revalidate: REVALIDATE_SECONDS },
-  ));
+  return reactCache(
+    unstable_cache(
+      async (...args: A) => {
+        await prepareDatabase();
+        return fn(...args);
+      },
+      [key],
+      { tags: allTags, revalidate: REVALIDATE_SECONDS },
+    ),
+  );
 }
 
 export const getCachedOverview = cached(getOverview, "overview");
+export const getCachedPlanSummary = cached(getPlanSummary, "plan-summary");
 export const getCachedPlanState = cached(getPlanState, "plan-state");
 export const getCachedActionDetail = cached(getActionDetail, "action-detail");
 export const getCachedVisionDetail = cached(getVisionDetail, "vision-detail");
+export const getCachedCorrections = cached(listCorrections, "corrections");
+export const getCachedHistoryPoints = cached(listHistoryPoints, "history-points");
+export const getCachedRounds = cached(listRounds, "rounds");
+export const getCachedRound = cached(getRound, "round");
+
+/** Separates the locale from a past view in the first URL segment: "en", "en~2025-03-01" or "en~r~q1-2025". */
+export const VIEW_SEPARATOR = "~";
+
+/**
+ * Reads the `[locale]` segment of a public page. The proxy rewrites
+ * `?asOf=` and `?round=` requests onto these segments, so each past view is
+ * its own cacheable page while today's URLs stay untouched.
+ */
+export const resolveSegment = reactCache(async (segment: string): Promise<{ locale: Locale; view: View } | null> => {
+  const [locale, ...rest] = decodeURIComponent(segment).split(VIEW_SEPARATOR);
+  const known = routing.locales.find((l) => l === locale);
+  if (!known) return null;
+  if (rest.length === 0) return { locale: known, view: { kind: "live" } };
+  if (rest.length === 1) {
+    const date = parseAsOf(rest[0]);
+    return date ? { locale: known, view: { kind: "asOf", date } } : null;
+  }
+  if (rest.length === 2 && rest[0] === "r" && rest[1]) {
+    const round = await getCachedRound(rest[1]);
+    return round ? { locale: known, view: { kind: "round", slug: round.slug, name: round.name, cutoffDate: round.cutoffDate, closedAt: round.closedAt } } : null;
+  }
+  return null;
+});

@@ -39,3 +39,14 @@ export const URL_MAX = 2000;
 export const WEIGHT_MIN = 1;
 export const WEIGHT_MAX = 100;
 export const PASSWORD_MIN = 12;
+
+export const CORRECTION_KINDS = ["corrected", "retracted"] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+/** What an audit event is about. */
+export const AUDIT_ENTITIES = ["plan", "vision", "action", "update", "user", "round", "import"] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export const DEFAULT_UPDATE_INTERVAL_DAYS = 90;
+export const UPDATE_INTERVAL_MAX_DAYS = 3650;
+export const ROUND_NAME_MAX = 120;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { routing } from "@/i18n/routing";
+import { resolveSegment } from "@/lib/public-data";
 import "../globals.css";
 
 // Nothing is rendered at build time: every page is rendered on its first
@@ -15,15 +15,18 @@ export function generateStaticParams(): { locale: string }[] {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
+  const context = await resolveSegment((await params).locale);
+  if (!context) return {};
+  const { locale } = context;
   const t = await getTranslations({ locale, namespace: "common" });
   return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("siteTagline") };
 }
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  // The segment may also carry a past view ("en~2025-03-01"); see lib/public-data.ts.
+  const context = await resolveSegment((await params).locale);
+  if (!context) notFound();
+  const { locale } = context;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
   return (

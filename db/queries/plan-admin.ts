@@ -3,6 +3,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { EditActionInput, EditVisionInput } from "@/lib/validation/plan";
 import { db } from "../index";
+import { recordAudit } from "./audit";
 import { actionVisions, actions, visions } from "../schema";
 
 export type EditableItem = {
@@ -16,7 +17,7 @@ export type EditableItem = {
   updatedAt: string;
 };
 
-export type EditableAction = EditableItem & { visionWeights: { visionCode: string; weight: number }[] };
+export type EditableAction = EditableItem & { updateIntervalDays: number; visionWeights: { visionCode: string; weight: number }[] };
 
 const editableColumns = (t: typeof visions | typeof actions) => ({
   id: t.id,
@@ -34,7 +35,7 @@ export async function listEditablePlan(actor: Actor | null): Promise<{ visions: 
   assertCan(actor, "plan:edit");
   const [visionRows, actionRows, mapping] = await Promise.all([
     db.select(editableColumns(visions)).from(visions).orderBy(asc(visions.position)),
-    db.select(editableColumns(actions)).from(actions).orderBy(asc(actions.position)),
+    db.select({ ...editableColumns(actions), updateIntervalDays: actions.updateIntervalDays }).from(actions).orderBy(asc(actions.position)),
     db
       .select({ actionId: actionVisions.actionId, visionCode: visions.code, weight: actionVisions.weight })
       .from(actionVisions)
@@ -46,41 +47,31 @@ export async function listEditablePlan(actor: Actor | null): Promise<{ visions: 
     visions: visionRows.map(strip),
     actions: actionRows.map((a) => ({
       ...strip(a),
+      updateIntervalDays: a.updateIntervalDays,
       visionWeights: mapping.filter((m) => m.actionId === a.id).map(({ visionCode, weight }) => ({ visionCode, weight })),
     })),
   };
 }
 
+const snapshot = (row: typeof visions.$inferSelect | typeof actions.$inferSelect) => ({
+  title: row.title,
+  description: row.description,
+  targetDate: row.targetDate,
+  verified: row.verified,
+  sourceUrl: row.sourceUrl,
+  version: row.version,
+  ...("updateIntervalDays" in row ? { updateIntervalDays: row.updateIntervalDays } : {}),
+});
+
 /** Optimistic locking: the row is written only if nobody saved it since the form was loaded. */
 export async function editVision(actor: Actor | null, input: EditVisionInput): Promise<{ version: number }> {
   assertCan(actor, "plan:edit");
-  const [row] = await db
-    .update(visions)
-    .set({
-      title: input.title,
-      description: input.description,
-      targetDate: input.targetDate,
-      verified: input.verified,
-      sourceUrl: input.sourceUrl,
-      version: input.version + 1,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(visions.code, input.code), eq(visions.version, input.version)))
-    .returning({ version: visions.version });
-  if (row) return row;
-  const [exists] = await db.select({ id: visions.id }).from(visions).where(eq(visions.code, input.code));
-  if (!exists) throw new NotFoundError("code");
-  throw new ConflictError();
-}
-
-export async function editAction(actor: Actor | null, input: EditActionInput): Promise<{ version: number }> {
-  assertCan(actor, "plan:edit");
   return db.transaction(async (tx) => {
-    const codes = input.visionWeights.map((w) => w.visionCode);
-    const known = await tx.select({ id: visions.id, code: visions.code }).from(visions).where(inArray(visions.code, codes));
-    if (known.length !== codes.length) throw new InvalidInputError({ visionWeights: ["unknownVision"] });
+    const [current] = await tx.select().from(visions).where(eq(visions.code, input.code)).for("update");
+    if (!current) throw new NotFoundError("code");
+    if (current.version !== input.version) throw new ConflictError();
     const [row] = await tx
-      .update(actions)
+      .update(visions)
       .set({
         title: input.title,
         description: input.description,
@@ -90,18 +81,57 @@ export async function editAction(actor: Actor | null, input: EditActionInput): P
         version: input.version + 1,
         updatedAt: new Date(),
       })
-      .where(and(eq(actions.code, input.code), eq(actions.version, input.version)))
-      .returning({ id: actions.id, version: actions.version });
-    if (!row) {
-      const [exists] = await tx.select({ id: actions.id }).from(actions).where(eq(actions.code, input.code));
-      if (!exists) throw new NotFoundError("code");
-      throw new ConflictError();
-    }
+      .where(and(eq(visions.id, current.id), eq(visions.version, input.version)))
+      .returning();
+    if (!row) throw new ConflictError();
+    await recordAudit(tx, { actorId: actor.id, action: "vision.edit", entityType: "vision", entityId: row.code, before: snapshot(current), after: snapshot(row) });
+    return { version: row.version };
+  });
+}
+
+export async function editAction(actor: Actor | null, input: EditActionInput): Promise<{ version: number }> {
+  assertCan(actor, "plan:edit");
+  return db.transaction(async (tx) => {
+    const codes = input.visionWeights.map((w) => w.visionCode);
+    const known = await tx.select({ id: visions.id, code: visions.code }).from(visions).where(inArray(visions.code, codes));
+    if (known.length !== codes.length) throw new InvalidInputError({ visionWeights: ["unknownVision"] });
+    const [current] = await tx.select().from(actions).where(eq(actions.code, input.code)).for("update");
+    if (!current) throw new NotFoundError("code");
+    if (current.version !== input.version) throw new ConflictError();
+    const weightsBefore = await tx
+      .select({ visionCode: visions.code, weight: actionVisions.weight })
+      .from(actionVisions)
+      .innerJoin(visions, eq(visions.id, actionVisions.visionId))
+      .where(eq(actionVisions.actionId, current.id))
+      .orderBy(asc(visions.position));
+    const [row] = await tx
+      .update(actions)
+      .set({
+        title: input.title,
+        description: input.description,
+        targetDate: input.targetDate,
+        verified: input.verified,
+        sourceUrl: input.sourceUrl,
+        updateIntervalDays: input.updateIntervalDays,
+        version: input.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(actions.id, current.id), eq(actions.version, input.version)))
+      .returning();
+    if (!row) throw new ConflictError();
     const idByCode = new Map(known.map((v) => [v.code, v.id]));
     await tx.delete(actionVisions).where(eq(actionVisions.actionId, row.id));
     await tx.insert(actionVisions).values(
       input.visionWeights.map((w) => ({ actionId: row.id, visionId: idByCode.get(w.visionCode) ?? 0, weight: w.weight })),
     );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "action.edit",
+      entityType: "action",
+      entityId: row.code,
+      before: { ...snapshot(current), visionWeights: weightsBefore },
+      after: { ...snapshot(row), visionWeights: input.visionWeights },
+    });
     return { version: row.version };
   });
 }

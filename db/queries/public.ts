@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { averagePercent, countByStatus, rollUp } from "@/lib/rollup";
-import { NOT_YET_ASSESSED, type DisplayStatus, type ProgressStatus } from "@/lib/vocabulary";
+import { NOT_YET_ASSESSED, type CorrectionKind, type DisplayStatus, type ProgressStatus } from "@/lib/vocabulary";
 import { db } from "../index";
-import { actionVisions, actions, plans, progressUpdates, visions, type EvidenceLink } from "../schema";
+import { actionVisions, actions, plans, progressUpdates, updateCorrections, visions, type EvidenceLink } from "../schema";
 
 /*
  * Public read models. Everything here is published data only, returned as
@@ -28,6 +29,8 @@ export type ActionSummary = {
   verified: boolean;
   sourceUrl: string | null;
   targetDate: string | null;
+  /** Days after which the action counts as overdue for an update. */
+  updateIntervalDays: number;
   status: DisplayStatus;
   percent: number | null;
   /** When the latest published assessment was published. */
@@ -65,6 +68,10 @@ export type PublicUpdate = {
   occurredOn: string;
   publishedAt: string;
   illustrative: boolean;
+  /** Set when, as of the view, this update was corrected or retracted. */
+  correction: { kind: CorrectionKind; reason: string; at: string; replacementId: number | null } | null;
+  /** Set when this update is the correction of an earlier one. */
+  correctsId: number | null;
 };
 
 export type Overview = {
@@ -77,6 +84,27 @@ export type Overview = {
 };
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/*
+ * `cutoff` is an exclusive instant: a view "as of" it sees exactly the
+ * updates published before it, and treats an update as corrected or
+ * retracted only if that happened before it too. No cutoff means now.
+ */
+function publishedBy(cutoff: Date | undefined): SQL {
+  const published = eq(progressUpdates.reviewState, "published");
+  return cutoff ? (and(published, lt(progressUpdates.publishedAt, cutoff)) as SQL) : published;
+}
+
+function notWithdrawnBy(cutoff: Date | undefined): SQL {
+  return sql`not exists (select 1 from ${updateCorrections} where ${updateCorrections.updateId} = ${progressUpdates.id}${
+    cutoff ? sql` and ${updateCorrections.createdAt} < ${cutoff.toISOString()}::timestamptz` : sql``
+  })`;
+}
+
+/** Published updates that still count at the cutoff: not corrected or retracted by then. */
+export function countingUpdatesBy(cutoff: Date | undefined): SQL {
+  return and(publishedBy(cutoff), notWithdrawnBy(cutoff)) as SQL;
+}
 
 export async function getPlanSummary(): Promise<PlanSummary | null> {
   const [plan] = await db
@@ -95,7 +123,7 @@ export async function getPlanSummary(): Promise<PlanSummary | null> {
 }
 
 /** One query: every action with its latest published assessment. */
-async function actionsWithCurrentState() {
+async function actionsWithCurrentState(cutoff?: Date) {
   const current = db
     .select({
       status: progressUpdates.status,
@@ -105,7 +133,7 @@ async function actionsWithCurrentState() {
       illustrative: progressUpdates.illustrative,
     })
     .from(progressUpdates)
-    .where(and(eq(progressUpdates.actionId, actions.id), eq(progressUpdates.reviewState, "published")))
+    .where(and(eq(progressUpdates.actionId, actions.id), countingUpdatesBy(cutoff)))
     .orderBy(desc(progressUpdates.occurredOn), desc(progressUpdates.publishedAt), desc(progressUpdates.id))
     .limit(1)
     .as("current");
@@ -119,6 +147,7 @@ async function actionsWithCurrentState() {
       verified: actions.verified,
       sourceUrl: actions.sourceUrl,
       targetDate: actions.targetDate,
+      updateIntervalDays: actions.updateIntervalDays,
       status: current.status,
       percent: current.percent,
       occurredOn: current.occurredOn,
@@ -159,6 +188,7 @@ function assemble(
     verified: a.verified,
     sourceUrl: a.sourceUrl,
     targetDate: a.targetDate,
+    updateIntervalDays: a.updateIntervalDays,
     status: a.status ?? NOT_YET_ASSESSED,
     percent: a.percent,
     updatedAt: iso(a.publishedAt),
@@ -205,8 +235,8 @@ function assemble(
   return { actions: actionSummaries, visions: visionSummaries };
 }
 
-export async function getPlanState(): Promise<{ actions: ActionSummary[]; visions: VisionSummary[] }> {
-  const [actionRows, mapping, visionList] = await Promise.all([actionsWithCurrentState(), mappingRows(), visionRows()]);
+export async function getPlanState(cutoff?: Date): Promise<{ actions: ActionSummary[]; visions: VisionSummary[] }> {
+  const [actionRows, mapping, visionList] = await Promise.all([actionsWithCurrentState(cutoff), mappingRows(), visionRows()]);
   return assemble(actionRows, mapping, visionList);
 }
 
@@ -223,27 +253,48 @@ const publicUpdateColumns = {
   illustrative: progressUpdates.illustrative,
 };
 
-type PublicUpdateRow = { [K in keyof typeof publicUpdateColumns]: unknown } & {
-  publishedAt: Date | null;
-};
+type UpdateRow = Omit<PublicUpdate, "publishedAt" | "correction" | "correctsId"> & { publishedAt: Date | null };
 
-function toPublicUpdate(row: PublicUpdateRow & Omit<PublicUpdate, "publishedAt">): PublicUpdate {
-  return { ...row, publishedAt: iso(row.publishedAt) ?? "" };
+/** Attaches what happened to each update by the cutoff: one query for the whole list. */
+async function withCorrections(rows: UpdateRow[], cutoff: Date | undefined): Promise<PublicUpdate[]> {
+  const ids = rows.map((r) => r.id);
+  const corrections = ids.length
+    ? await db
+        .select()
+        .from(updateCorrections)
+        .where(
+          and(
+            or(inArray(updateCorrections.updateId, ids), inArray(updateCorrections.replacementId, ids)),
+            cutoff ? lt(updateCorrections.createdAt, cutoff) : undefined,
+          ),
+        )
+    : [];
+  const byUpdate = new Map(corrections.map((c) => [c.updateId, c]));
+  const byReplacement = new Map(corrections.filter((c) => c.replacementId !== null).map((c) => [c.replacementId, c]));
+  return rows.map((r) => {
+    const c = byUpdate.get(r.id);
+    return {
+      ...r,
+      publishedAt: iso(r.publishedAt) ?? "",
+      correction: c ? { kind: c.kind, reason: c.reason, at: c.createdAt.toISOString(), replacementId: c.replacementId } : null,
+      correctsId: byReplacement.get(r.id)?.updateId ?? null,
+    };
+  });
 }
 
-export async function listLatestUpdates(limit = 10): Promise<PublicUpdate[]> {
+export async function listLatestUpdates(limit = 10, cutoff?: Date): Promise<PublicUpdate[]> {
   const rows = await db
     .select(publicUpdateColumns)
     .from(progressUpdates)
     .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
-    .where(eq(progressUpdates.reviewState, "published"))
+    .where(publishedBy(cutoff))
     .orderBy(desc(progressUpdates.publishedAt), desc(progressUpdates.id))
     .limit(limit);
-  return rows.map(toPublicUpdate);
+  return withCorrections(rows, cutoff);
 }
 
-export async function getOverview(): Promise<Overview> {
-  const [plan, state, latestUpdates] = await Promise.all([getPlanSummary(), getPlanState(), listLatestUpdates(8)]);
+export async function getOverview(cutoff?: Date): Promise<Overview> {
+  const [plan, state, latestUpdates] = await Promise.all([getPlanSummary(), getPlanState(cutoff), listLatestUpdates(8, cutoff)]);
   return {
     plan,
     ...state,
@@ -255,27 +306,90 @@ export async function getOverview(): Promise<Overview> {
 
 export async function getActionDetail(
   code: string,
+  cutoff?: Date,
 ): Promise<{ action: ActionSummary; timeline: PublicUpdate[] } | null> {
   const [state, rows] = await Promise.all([
-    getPlanState(),
+    getPlanState(cutoff),
     db
       .select(publicUpdateColumns)
       .from(progressUpdates)
       .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
-      .where(and(eq(actions.code, code), eq(progressUpdates.reviewState, "published")))
+      .where(and(eq(actions.code, code), publishedBy(cutoff)))
       .orderBy(desc(progressUpdates.occurredOn), desc(progressUpdates.publishedAt), desc(progressUpdates.id)),
   ]);
   const action = state.actions.find((a) => a.code === code);
   if (!action) return null;
-  return { action, timeline: rows.map(toPublicUpdate) };
+  return { action, timeline: await withCorrections(rows, cutoff) };
 }
 
 export async function getVisionDetail(
   code: string,
+  cutoff?: Date,
 ): Promise<{ vision: VisionSummary; actions: ActionSummary[] } | null> {
-  const state = await getPlanState();
+  const state = await getPlanState(cutoff);
   const vision = state.visions.find((v) => v.code === code);
   if (!vision) return null;
   const codes = new Set(vision.actions.map((a) => a.code));
   return { vision, actions: state.actions.filter((a) => codes.has(a.code)) };
+}
+
+export type PublicCorrection = {
+  updateId: number;
+  kind: CorrectionKind;
+  reason: string;
+  at: string;
+  actionCode: string;
+  actionTitle: string;
+  original: { status: ProgressStatus; percent: number; occurredOn: string; narrative: string; publishedAt: string };
+  replacement: { id: number; status: ProgressStatus; percent: number; occurredOn: string; narrative: string } | null;
+};
+
+const replacementUpdates = alias(progressUpdates, "replacement");
+
+/** The public corrections log: every corrected or retracted update, newest first. */
+export async function listCorrections(cutoff?: Date): Promise<PublicCorrection[]> {
+  const rows = await db
+    .select({
+      c: updateCorrections,
+      actionCode: actions.code,
+      actionTitle: actions.title,
+      original: progressUpdates,
+      replacement: replacementUpdates,
+    })
+    .from(updateCorrections)
+    .innerJoin(progressUpdates, eq(progressUpdates.id, updateCorrections.updateId))
+    .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
+    .leftJoin(replacementUpdates, eq(replacementUpdates.id, updateCorrections.replacementId))
+    .where(cutoff ? lt(updateCorrections.createdAt, cutoff) : undefined)
+    .orderBy(desc(updateCorrections.createdAt), desc(updateCorrections.id));
+  return rows.map((r) => ({
+    updateId: r.c.updateId,
+    kind: r.c.kind,
+    reason: r.c.reason,
+    at: r.c.createdAt.toISOString(),
+    actionCode: r.actionCode,
+    actionTitle: r.actionTitle,
+    original: {
+      status: r.original.status,
+      percent: r.original.percent,
+      occurredOn: r.original.occurredOn,
+      narrative: r.original.narrative,
+      publishedAt: iso(r.original.publishedAt) ?? "",
+    },
+    replacement: r.replacement
+      ? { id: r.replacement.id, status: r.replacement.status, percent: r.replacement.percent, occurredOn: r.replacement.occurredOn, narrative: r.replacement.narrative }
+      : null,
+  }));
+}
+
+export type HistoryPoint = { actionCode: string; occurredOn: string; percent: number; status: ProgressStatus };
+
+/** Every assessment that counts as of the cutoff, oldest first: the raw material of the progress-over-time chart. */
+export async function listHistoryPoints(cutoff?: Date): Promise<HistoryPoint[]> {
+  return db
+    .select({ actionCode: actions.code, occurredOn: progressUpdates.occurredOn, percent: progressUpdates.percent, status: progressUpdates.status })
+    .from(progressUpdates)
+    .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
+    .where(countingUpdatesBy(cutoff))
+    .orderBy(asc(progressUpdates.occurredOn), asc(progressUpdates.publishedAt), asc(progressUpdates.id));
 }

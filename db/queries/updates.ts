@@ -1,11 +1,12 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { InvalidInputError, NotFoundError, StateError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { ProgressUpdateInput } from "@/lib/validation/progress";
 import type { ProgressStatus, ReviewState } from "@/lib/vocabulary";
 import { db } from "../index";
-import { actions, progressUpdates, users, type EvidenceLink } from "../schema";
+import { recordAudit } from "./audit";
+import { actions, progressUpdates, updateCorrections, users, type EvidenceLink } from "../schema";
 
 export type SubmissionRow = {
   id: number;
@@ -62,22 +63,39 @@ function toSubmission(r: RawSubmission): SubmissionRow {
 /** Saves an analyst's assessment as "submitted": it is invisible to the public until an admin publishes it. */
 export async function submitUpdate(actor: Actor | null, input: ProgressUpdateInput): Promise<{ id: number }> {
   assertCan(actor, "update:submit");
-  const [action] = await db.select({ id: actions.id }).from(actions).where(eq(actions.code, input.actionCode));
-  if (!action) throw new InvalidInputError({ actionCode: ["unknownAction"] });
-  const [row] = await db
-    .insert(progressUpdates)
-    .values({
-      actionId: action.id,
-      status: input.status,
-      percent: input.percent,
-      narrative: input.narrative,
-      evidenceLinks: input.evidenceLinks.map((url) => ({ url })),
-      occurredOn: input.occurredOn,
-      authorId: actor.id,
-    })
-    .returning({ id: progressUpdates.id });
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+  return db.transaction(async (tx) => {
+    const [action] = await tx.select({ id: actions.id }).from(actions).where(eq(actions.code, input.actionCode));
+    if (!action) throw new InvalidInputError({ actionCode: ["unknownAction"] });
+    const [row] = await tx
+      .insert(progressUpdates)
+      .values({
+        actionId: action.id,
+        status: input.status,
+        percent: input.percent,
+        narrative: input.narrative,
+        evidenceLinks: input.evidenceLinks.map((url) => ({ url })),
+        occurredOn: input.occurredOn,
+        authorId: actor.id,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    await recordAudit(tx, { actorId: actor.id, action: "update.submit", entityType: "update", entityId: row.id, after: auditView(row, input.actionCode) });
+    return { id: row.id };
+  });
+}
+
+/** The audit record of an update: its content and review state, with the action's code for readers. */
+function auditView(row: typeof progressUpdates.$inferSelect, actionCode: string) {
+  return {
+    actionCode,
+    status: row.status,
+    percent: row.percent,
+    narrative: row.narrative,
+    evidenceLinks: row.evidenceLinks,
+    occurredOn: row.occurredOn,
+    reviewState: row.reviewState,
+    reviewNote: row.reviewNote,
+  };
 }
 
 export async function listOwnSubmissions(actor: Actor | null, limit = 50): Promise<SubmissionRow[]> {
@@ -111,26 +129,39 @@ async function review(
   updateId: number,
   next: { reviewState: "published" | "rejected"; reviewNote: string | null },
 ): Promise<{ actionCode: string }> {
-  const now = new Date();
-  // The state guard in WHERE makes the transition atomic: two admins cannot both review one update.
-  const [row] = await db
-    .update(progressUpdates)
-    .set({
-      reviewState: next.reviewState,
-      reviewNote: next.reviewNote,
-      reviewerId: actor.id,
-      reviewedAt: now,
-      publishedAt: next.reviewState === "published" ? now : null,
-    })
-    .where(and(eq(progressUpdates.id, updateId), eq(progressUpdates.reviewState, "submitted")))
-    .returning({ actionId: progressUpdates.actionId });
-  if (!row) {
-    const [exists] = await db.select({ id: progressUpdates.id }).from(progressUpdates).where(eq(progressUpdates.id, updateId));
-    if (!exists) throw new NotFoundError("updateId");
-    throw new StateError("alreadyReviewed");
-  }
-  const [action] = await db.select({ code: actions.code }).from(actions).where(eq(actions.id, row.actionId));
-  return { actionCode: action?.code ?? "" };
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ row: progressUpdates, actionCode: actions.code })
+      .from(progressUpdates)
+      .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
+      .where(eq(progressUpdates.id, updateId))
+      .for("update", { of: progressUpdates });
+    if (!current) throw new NotFoundError("updateId");
+    // Locked above, so two admins cannot both review one update.
+    if (current.row.reviewState !== "submitted") throw new StateError("alreadyReviewed");
+    const now = new Date();
+    const [updated] = await tx
+      .update(progressUpdates)
+      .set({
+        reviewState: next.reviewState,
+        reviewNote: next.reviewNote,
+        reviewerId: actor.id,
+        reviewedAt: now,
+        publishedAt: next.reviewState === "published" ? now : null,
+      })
+      .where(eq(progressUpdates.id, updateId))
+      .returning();
+    if (!updated) throw new StateError("alreadyReviewed");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: next.reviewState === "published" ? "update.publish" : "update.reject",
+      entityType: "update",
+      entityId: updateId,
+      before: auditView(current.row, current.actionCode),
+      after: auditView(updated, current.actionCode),
+    });
+    return { actionCode: current.actionCode };
+  });
 }
 
 export async function approveUpdate(actor: Actor | null, updateId: number): Promise<{ actionCode: string }> {
@@ -141,4 +172,80 @@ export async function approveUpdate(actor: Actor | null, updateId: number): Prom
 export async function rejectUpdate(actor: Actor | null, updateId: number, reason: string): Promise<{ actionCode: string }> {
   assertCan(actor, "update:review");
   return review(actor, updateId, { reviewState: "rejected", reviewNote: reason });
+}
+
+export type CorrectionInput = { updateId: number; reason: string; replacement: ProgressUpdateInput | null };
+
+/**
+ * Corrects (with a replacement assessment) or retracts a published update.
+ * The original is kept and shown as corrected or retracted, with the public reason.
+ */
+export async function correctUpdate(actor: Actor | null, input: CorrectionInput): Promise<{ actionCode: string; replacementId: number | null }> {
+  assertCan(actor, "update:correct");
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ row: progressUpdates, actionCode: actions.code })
+      .from(progressUpdates)
+      .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
+      .where(eq(progressUpdates.id, input.updateId))
+      .for("update", { of: progressUpdates });
+    if (!current) throw new NotFoundError("updateId");
+    if (current.row.reviewState !== "published") throw new StateError("notPublished");
+    const [already] = await tx.select({ id: updateCorrections.id }).from(updateCorrections).where(eq(updateCorrections.updateId, input.updateId));
+    if (already) throw new StateError("alreadyCorrected");
+    if (input.replacement && input.replacement.actionCode !== current.actionCode) {
+      throw new InvalidInputError({ actionCode: ["correctionSameAction"] });
+    }
+    const now = new Date();
+    let replacementId: number | null = null;
+    if (input.replacement) {
+      const r = input.replacement;
+      const [inserted] = await tx
+        .insert(progressUpdates)
+        .values({
+          actionId: current.row.actionId,
+          status: r.status,
+          percent: r.percent,
+          narrative: r.narrative,
+          evidenceLinks: r.evidenceLinks.map((url) => ({ url })),
+          occurredOn: r.occurredOn,
+          authorId: actor.id,
+          reviewState: "published",
+          reviewerId: actor.id,
+          reviewedAt: now,
+          publishedAt: now,
+          createdAt: now,
+        })
+        .returning({ id: progressUpdates.id });
+      replacementId = inserted?.id ?? null;
+    }
+    const kind = input.replacement ? "corrected" : "retracted";
+    await tx.insert(updateCorrections).values({ updateId: input.updateId, kind, reason: input.reason, replacementId, actorId: actor.id, createdAt: now });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `update.${kind === "corrected" ? "correct" : "retract"}`,
+      entityType: "update",
+      entityId: input.updateId,
+      before: auditView(current.row, current.actionCode),
+      after: { correction: kind, reason: input.reason, replacementId, replacement: input.replacement },
+    });
+    return { actionCode: current.actionCode, replacementId };
+  });
+}
+
+export type CorrectableRow = SubmissionRow & { correction: { kind: "corrected" | "retracted"; reason: string } | null };
+
+/** Published updates, newest first, with any correction already made to them: the admin's list to correct from. */
+export async function listPublishedForCorrection(actor: Actor | null, limit = 50): Promise<CorrectableRow[]> {
+  assertCan(actor, "update:correct");
+  const rows = await submissionsQuery()
+    .where(eq(progressUpdates.reviewState, "published"))
+    .orderBy(desc(progressUpdates.publishedAt), desc(progressUpdates.id))
+    .limit(limit);
+  const ids = rows.map((r) => r.id);
+  const corrections = ids.length
+    ? await db.select({ updateId: updateCorrections.updateId, kind: updateCorrections.kind, reason: updateCorrections.reason }).from(updateCorrections).where(inArray(updateCorrections.updateId, ids))
+    : [];
+  const byId = new Map(corrections.map((c) => [c.updateId, { kind: c.kind, reason: c.reason }]));
+  return rows.map((r) => ({ ...toSubmission(r), correction: byId.get(r.id) ?? null }));
 }

@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "@/lib/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validation/users";
 import type { Role } from "@/lib/vocabulary";
 import { db } from "../index";
+import { recordAudit } from "./audit";
 import { users } from "../schema";
 
 export type UserRow = {
@@ -58,6 +59,7 @@ export async function createUser(actor: Actor | null, input: CreateUserInput): P
       .values({ email: input.email, name: input.name, role: input.role, passwordHash })
       .returning({ id: users.id });
     if (!row) throw new Error("insert returned nothing");
+    await recordAudit(tx, { actorId: actor.id, action: "user.create", entityType: "user", entityId: row.id, after: { email: input.email, name: input.name, role: input.role, disabled: false } });
     return row;
   });
 }
@@ -83,6 +85,14 @@ export async function updateUser(actor: Actor | null, input: UpdateUserInput): P
       .where(eq(users.id, current.id))
       .returning({ version: users.version });
     if (!row) throw new ConflictError();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.update",
+      entityType: "user",
+      entityId: current.id,
+      before: { email: current.email, role: current.role, disabled: current.disabled, version: current.version },
+      after: { email: current.email, role: input.role, disabled: input.disabled, version: row.version },
+    });
     return row;
   });
 }

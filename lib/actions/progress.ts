@@ -1,9 +1,10 @@
 "use server";
 
-import { approveUpdate, rejectUpdate, submitUpdate } from "@/db/queries/updates";
+import { approveUpdate, correctUpdate, rejectUpdate, submitUpdate } from "@/db/queries/updates";
 import { revalidatePath } from "next/cache";
 import { expireProgress } from "../revalidate";
 import { createAction } from "../safe-action";
+import { correctionFormToInput, correctionSchema } from "../validation/corrections";
 import { approveUpdateSchema, progressUpdateSchema, rejectUpdateSchema } from "../validation/progress";
 
 export const submitUpdateAction = createAction(
@@ -36,5 +37,20 @@ export const rejectUpdateAction = createAction(
     const { actionCode } = await rejectUpdate(actor, input.updateId, input.reason);
     revalidatePath("/[locale]/(admin)/admin", "layout");
     return { ok: true, data: { actionCode }, message: "rejected" };
+  },
+);
+
+/** Corrects or retracts a published update; the original stays public, marked, with the reason. */
+export const correctUpdateAction = createAction(
+  { schema: correctionSchema, permission: "update:correct", fromForm: correctionFormToInput },
+  async (input, actor) => {
+    const result = await correctUpdate(actor, {
+      updateId: input.updateId,
+      reason: input.reason,
+      replacement: input.mode === "correct" ? input.replacement : null,
+    });
+    expireProgress();
+    revalidatePath("/[locale]/(admin)/admin", "layout");
+    return { ok: true, data: result, message: input.mode === "correct" ? "corrected" : "retracted" };
   },
 );

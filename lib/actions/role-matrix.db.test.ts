@@ -2,10 +2,10 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listEditablePlan } from "@/db/queries/plan-admin";
-import { submitUpdate } from "@/db/queries/updates";
+import { approveUpdate, submitUpdate } from "@/db/queries/updates";
 import { listUsers } from "@/db/queries/users";
 import { db } from "@/db";
-import { actions, progressUpdates, users, visions } from "@/db/schema";
+import { actions, auditEvents, progressUpdates, reportingRounds, updateCorrections, users, visions } from "@/db/schema";
 import { disableUser, makeActor, validUpdate } from "@/db/testing/fixtures";
 import type { Actor } from "@/lib/permissions";
 import { progressUpdateSchema } from "@/lib/validation/progress";
@@ -26,6 +26,7 @@ vi.mock("next/cache", () => ({ updateTag: vi.fn(), revalidateTag: vi.fn(), reval
 const progress = await import("./progress");
 const plan = await import("./plan");
 const userActions = await import("./users");
+const rounds = await import("./rounds");
 
 type Who = "anonymous" | "analyst" | "admin" | "disabled";
 type Outcome = "ok" | "unauthenticated" | "forbidden";
@@ -42,6 +43,12 @@ async function submittedUpdateId(): Promise<number> {
   return (await submitUpdate(submitter, progressUpdateSchema.parse(validUpdate()))).id;
 }
 
+async function publishedUpdateId(): Promise<number> {
+  const id = await submittedUpdateId();
+  await approveUpdate(people.admin, id);
+  return id;
+}
+
 async function versionOf(code: string): Promise<number> {
   const admin = people.admin;
   const p = await listEditablePlan(admin);
@@ -51,11 +58,22 @@ async function versionOf(code: string): Promise<number> {
 const adminOnly: Record<Who, Outcome> = { anonymous: "unauthenticated", disabled: "unauthenticated", analyst: "forbidden", admin: "ok" };
 const anySignedIn: Record<Who, Outcome> = { anonymous: "unauthenticated", disabled: "unauthenticated", analyst: "ok", admin: "ok" };
 let userSeq = 0;
+let roundSeq = 0;
 
 const matrix: Record<string, Row> = {
   "progress.submitUpdateAction": { action: progress.submitUpdateAction, payload: async () => validUpdate(), expect: anySignedIn },
   "progress.approveUpdateAction": { action: progress.approveUpdateAction, payload: async () => ({ updateId: await submittedUpdateId() }), expect: adminOnly },
   "progress.rejectUpdateAction": { action: progress.rejectUpdateAction, payload: async () => ({ updateId: await submittedUpdateId(), reason: "Needs a source" }), expect: adminOnly },
+  "progress.correctUpdateAction": {
+    action: progress.correctUpdateAction,
+    payload: async () => ({ mode: "retract", updateId: await publishedUpdateId(), reason: "Source withdrawn" }),
+    expect: adminOnly,
+  },
+  "rounds.closeRoundAction": {
+    action: rounds.closeRoundAction,
+    payload: async () => ({ name: "Round", slug: `round-${(roundSeq += 1)}`, cutoffDate: "2025-06-30" }),
+    expect: adminOnly,
+  },
   "plan.editVisionAction": { action: plan.editVisionAction, payload: async () => ({ code: "V2", version: await versionOf("V2"), title: `Title ${Date.now()}` }), expect: adminOnly },
   "plan.editActionAction": {
     action: plan.editActionAction,
@@ -79,13 +97,20 @@ const matrix: Record<string, Row> = {
 };
 
 async function snapshot() {
-  const [u, p, a, v] = await Promise.all([
+  const [u, p, a, v, c, r, e] = await Promise.all([
     db.select().from(users).orderBy(users.id),
     db.select().from(progressUpdates).orderBy(progressUpdates.id),
     db.select().from(actions).orderBy(actions.id),
     db.select().from(visions).orderBy(visions.id),
+    db.select().from(updateCorrections).orderBy(updateCorrections.id),
+    db.select().from(reportingRounds).orderBy(reportingRounds.id),
+    db.select().from(auditEvents).orderBy(auditEvents.id),
   ]);
-  return JSON.stringify({ u, p, a, v });
+  return JSON.stringify({ u, p, a, v, c, r, e });
+}
+
+async function auditCount(): Promise<number> {
+  return (await db.select().from(auditEvents)).length;
 }
 
 beforeAll(async () => {
@@ -99,7 +124,7 @@ beforeAll(async () => {
 describe("role matrix", () => {
   it("has a row for every exported server action", () => {
     const dir = path.join(process.cwd(), "lib", "actions");
-    const modules: Record<string, Record<string, unknown>> = { progress, plan, users: userActions };
+    const modules: Record<string, Record<string, unknown>> = { progress, plan, users: userActions, rounds };
     const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.replace(/\.ts$/, ""));
     expect(files.sort()).toEqual(Object.keys(modules).sort());
     const exported = Object.entries(modules).flatMap(([m, mod]) => Object.keys(mod).map((k) => `${m}.${k}`));
@@ -114,11 +139,14 @@ describe("role matrix", () => {
     const payload = await row.payload();
     session.userId = who === "anonymous" ? null : people[who].id;
     const before = await snapshot();
+    const auditBefore = await auditCount();
     const result = await row.action(null, payload);
     session.userId = null;
     if (outcome === "ok") {
       expect(result).toMatchObject({ ok: true });
       expect(await snapshot()).not.toEqual(before);
+      // Every accepted write leaves exactly one audit event, in the same transaction.
+      expect(await auditCount()).toBe(auditBefore + 1);
     } else {
       expect(result).toMatchObject({ ok: false, error: outcome });
       expect(await snapshot()).toEqual(before);

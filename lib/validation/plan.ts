@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DESCRIPTION_MAX, TITLE_MAX, WEIGHT_MAX, WEIGHT_MIN } from "@/lib/vocabulary";
+import { DEFAULT_UPDATE_INTERVAL_DAYS, DESCRIPTION_MAX, TITLE_MAX, UPDATE_INTERVAL_MAX_DAYS, WEIGHT_MAX, WEIGHT_MIN } from "@/lib/vocabulary";
 import { checkbox, idSchema, intInRange, optionalHttpUrl, optionalIsoDate, optionalText, requiredText } from "./fields";
 
 const planItemFields = {
@@ -24,6 +24,7 @@ export const editActionSchema = z
   .object({
     ...planItemFields,
     visionWeights: z.array(visionWeightSchema).min(1, { error: "atLeastOneVision" }),
+    updateIntervalDays: z.preprocess((v) => (v === undefined || v === "" ? DEFAULT_UPDATE_INTERVAL_DAYS : v), intInRange(1, UPDATE_INTERVAL_MAX_DAYS)),
   })
   .superRefine((v, ctx) => {
     const seen = new Set<string>();

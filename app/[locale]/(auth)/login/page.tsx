@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { routing } from "@/i18n/routing";
 import { LoginForm } from "@/components/auth/login-form";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +21,8 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
   const { locale } = await params;
+  // Past views ("en~2025-03-01") exist for public pages only.
+  if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const { callbackUrl } = await searchParams;
   const t = await getTranslations({ locale, namespace: "auth" });

@@ -1,9 +1,11 @@
-import { actionToJson, PUBLIC_CACHE_CONTROL, withApiErrors } from "@/lib/api";
+import { actionToJson, cacheControlFor, viewFromQuery, viewToJson, withApiErrors } from "@/lib/api";
 import { getCachedPlanState } from "@/lib/public-data";
 
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   return withApiErrors(async () => {
-    const state = await getCachedPlanState();
-    return Response.json({ data: state.actions.map(actionToJson) }, { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } });
+    const parsed = await viewFromQuery(new URL(request.url));
+    if (parsed instanceof Response) return parsed;
+    const state = await getCachedPlanState(parsed.cutoff);
+    return Response.json({ view: viewToJson(parsed.view), data: state.actions.map(actionToJson) }, { headers: { "Cache-Control": cacheControlFor(parsed.view) } });
   });
 }

@@ -1,9 +1,11 @@
-import { PUBLIC_CACHE_CONTROL, visionToJson, withApiErrors } from "@/lib/api";
+import { cacheControlFor, viewFromQuery, viewToJson, visionToJson, withApiErrors } from "@/lib/api";
 import { getCachedPlanState } from "@/lib/public-data";
 
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   return withApiErrors(async () => {
-    const state = await getCachedPlanState();
-    return Response.json({ data: state.visions.map(visionToJson) }, { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } });
+    const parsed = await viewFromQuery(new URL(request.url));
+    if (parsed instanceof Response) return parsed;
+    const state = await getCachedPlanState(parsed.cutoff);
+    return Response.json({ view: viewToJson(parsed.view), data: state.visions.map(visionToJson) }, { headers: { "Cache-Control": cacheControlFor(parsed.view) } });
   });
 }
