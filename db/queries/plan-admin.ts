@@ -63,6 +63,19 @@ const snapshot = (row: typeof visions.$inferSelect | typeof actions.$inferSelect
   ...("updateIntervalDays" in row ? { updateIntervalDays: row.updateIntervalDays } : {}),
 });
 
+/** The columns both edit forms change, with the version bump that makes the next stale save fail. */
+function editedFields(input: EditVisionInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    targetDate: input.targetDate,
+    verified: input.verified,
+    sourceUrl: input.sourceUrl,
+    version: input.version + 1,
+    updatedAt: new Date(),
+  };
+}
+
 /** Optimistic locking: the row is written only if nobody saved it since the form was loaded. */
 export async function editVision(actor: Actor | null, input: EditVisionInput): Promise<{ version: number }> {
   assertCan(actor, "plan:edit");
@@ -72,15 +85,7 @@ export async function editVision(actor: Actor | null, input: EditVisionInput): P
     if (current.version !== input.version) throw new ConflictError();
     const [row] = await tx
       .update(visions)
-      .set({
-        title: input.title,
-        description: input.description,
-        targetDate: input.targetDate,
-        verified: input.verified,
-        sourceUrl: input.sourceUrl,
-        version: input.version + 1,
-        updatedAt: new Date(),
-      })
+      .set(editedFields(input))
       .where(and(eq(visions.id, current.id), eq(visions.version, input.version)))
       .returning();
     if (!row) throw new ConflictError();
@@ -106,16 +111,7 @@ export async function editAction(actor: Actor | null, input: EditActionInput): P
       .orderBy(asc(visions.position));
     const [row] = await tx
       .update(actions)
-      .set({
-        title: input.title,
-        description: input.description,
-        targetDate: input.targetDate,
-        verified: input.verified,
-        sourceUrl: input.sourceUrl,
-        updateIntervalDays: input.updateIntervalDays,
-        version: input.version + 1,
-        updatedAt: new Date(),
-      })
+      .set({ ...editedFields(input), updateIntervalDays: input.updateIntervalDays })
       .where(and(eq(actions.id, current.id), eq(actions.version, input.version)))
       .returning();
     if (!row) throw new ConflictError();
