@@ -7,6 +7,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/action-result";
 import { editActionAction, editVisionAction } from "@/lib/actions/plan";
+import { DEFAULT_UPDATE_INTERVAL_DAYS, UPDATE_INTERVAL_MAX_DAYS } from "@/lib/vocabulary";
 import styles from "./admin.module.css";
 import { FieldError } from "./field-error";
 import { fieldErrors, useFormSubmit } from "./use-form-submit";
@@ -19,6 +20,8 @@ export type PlanItemValues = {
   verified: boolean;
   sourceUrl: string | null;
   version: number;
+  /** Actions only. */
+  updateIntervalDays?: number;
   visionWeights?: { visionCode: string; weight: number }[];
 };
 
@@ -64,6 +67,22 @@ export function PlanItemForm({ kind, item, visions = [] }: { kind: "vision" | "a
           className={`${controlClass} ${styles.short}`}
         />
       </Field>
+      {kind === "action" ? (
+        <Field id="updateIntervalDays" label={t("fieldUpdateInterval")} hint={t("fieldUpdateIntervalHint")} errors={errors("updateIntervalDays")}>
+          <input
+            {...describedBy("updateIntervalDays", { errors: errors("updateIntervalDays"), hint: true })}
+            name="updateIntervalDays"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={UPDATE_INTERVAL_MAX_DAYS}
+            step={1}
+            defaultValue={item.updateIntervalDays ?? DEFAULT_UPDATE_INTERVAL_DAYS}
+            required
+            className={`${controlClass} ${styles.short}`}
+          />
+        </Field>
+      ) : null}
       <div className={styles.check}>
         <input
           {...describedBy("verified", { errors: errors("verified"), hint: true })}

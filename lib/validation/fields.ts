@@ -70,11 +70,16 @@ export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "t
 
 export type FieldErrors = Record<string, string[]>;
 
-/** Field-level messages keyed by the top-level field name. */
+/** Objects that forms post flat, so their fields' messages belong to the fields themselves. */
+const FLAT_POSTED_OBJECTS = new Set(["replacement"]);
+
+/** Field-level messages keyed by the form field's name. */
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
+    const [first, second] = issue.path;
+    const nested = typeof first === "string" && FLAT_POSTED_OBJECTS.has(first) && second !== undefined;
+    const field = nested ? String(second) : first !== undefined ? String(first) : "_form";
     const message = issue.message && /^[a-zA-Z][a-zA-Z0-9]*$/.test(issue.message) ? issue.message : "invalid";
     const list = (out[field] ??= []);
     if (!list.includes(message)) list.push(message);

@@ -67,3 +67,13 @@ describe("rejectUpdateSchema", () => {
     expect(rejectUpdateSchema.safeParse({ updateId: "abc", reason: "no" }).success).toBe(false);
   });
 });
+
+describe("correction form errors", () => {
+  it("reports the replacement's fields under their own names, as the form posts them", async () => {
+    const { correctionSchema, correctionFormToInput } = await import("./corrections");
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ mode: "correct", updateId: "4", reason: "", actionCode: "A1", status: "on_track", percent: "150", narrative: "x", evidenceLinks: "", occurredOn: "2025-01-01" })) form.set(k, v);
+    const r = correctionSchema.safeParse(correctionFormToInput(form));
+    expect(r.success ? {} : toFieldErrors(r.error)).toEqual({ reason: ["required"], percent: ["outOfRange"] });
+  });
+});

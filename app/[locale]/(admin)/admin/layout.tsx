@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { WorkspaceBar } from "@/components/admin/workspace-bar";
+import { routing } from "@/i18n/routing";
 import { requirePermission } from "@/lib/server/guards";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
   const [t, tCommon] = await Promise.all([getTranslations({ locale, namespace: "admin" }), getTranslations({ locale, namespace: "common" })]);
   // A plain title here would stop the root layout's template from reaching the pages below.
   return {
@@ -19,6 +23,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  // The segment can carry a past view of the public pages ("en~2025-03-01"); the workspace only ever shows the present.
+  if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const actor = await requirePermission("admin:enter", "/admin");
   return (
