@@ -16,7 +16,8 @@ const nextConfig = {
       // every public request, keeps the cached public pages on the fast path.
       afterFiles: [
         { source: "/", destination: "/en" },
-        { source: "/:path((?!(?:en|zh|api|_next)(?:/|$)).+)", destination: "/en/:path" },
+        // "~" marks a past view already rewritten by the proxy (en~2025-03-01).
+        { source: "/:path((?!(?:en|zh|api|_next)(?:/|~|$)).+)", destination: "/en/:path" },
       ],
     };
   },

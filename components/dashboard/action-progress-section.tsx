@@ -9,13 +9,15 @@ import { StatusLegend } from "./status-legend";
 import { actionProgressSummary } from "./summaries";
 import { UnverifiedBadge } from "./verification-badge";
 import styles from "./dashboard.module.css";
+import { viewCutoff, type ViewProps } from "./view-data";
+import { viewHref } from "./view-links";
 
 const ROW_HEIGHT = 32;
 const AXIS_HEIGHT = 40;
 
-export async function ActionProgressSection({ locale }: { locale: string }) {
+export async function ActionProgressSection({ locale, view }: ViewProps) {
   const [overview, t, tStatus, format] = await Promise.all([
-    getCachedOverview(),
+    getCachedOverview(viewCutoff(view)),
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "status" }),
     getFormatter({ locale }),
@@ -57,7 +59,7 @@ export async function ActionProgressSection({ locale }: { locale: string }) {
             {actions.map((a) => (
               <tr key={a.code}>
                 <th scope="row">
-                  <Link href={`/actions/${a.code}`}>{a.code}</Link>
+                  <Link href={viewHref(`/actions/${a.code}`, view)}>{a.code}</Link>
                 </th>
                 <td>
                   <span className={styles.titleCell}>

@@ -1,14 +1,27 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { ProgressOverTimeChart } from "@/components/charts/progress-over-time-chart";
+import { PLAN_SERIES_STYLE } from "@/components/charts/series-styles";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";
-import { getCachedActionDetail, getCachedPlanState } from "@/lib/public-data";
+import { projectCompletion } from "@/lib/projection";
+import { getCachedActionDetail, getCachedPlanState, getCachedPlanSummary } from "@/lib/public-data";
+import { referenceTime } from "@/lib/view";
+import { ChartFigure } from "./chart-figure";
 import styles from "./dashboard.module.css";
-import { TableScroll } from "./table-scroll";
+import { DATE_STYLE, machineDate, toDate } from "./dates";
 import { FormattedDate } from "./formatted-date";
 import { IllustrativeBadge } from "./illustrative-badge";
+import { OverdueBadge } from "./overdue-badge";
+import { actionStaleness } from "./overdue";
+import { progressPoints, statusChanges } from "./status-changes";
+import { actionHistorySummary } from "./summaries";
+import { TableScroll } from "./table-scroll";
 import { UpdateItem } from "./update-item";
 import { UnverifiedBadge } from "./verification-badge";
+import { viewCutoff, type ViewProps } from "./view-data";
+import { viewHref } from "./view-links";
 
 /*
  * The sections of an action's page. Each loads the action itself through the
@@ -16,13 +29,18 @@ import { UnverifiedBadge } from "./verification-badge";
  * that the action exists, so a missing one here renders nothing.
  */
 
-type SectionProps = { locale: string; code: string };
+type SectionProps = ViewProps & { code: string };
 
-export async function ActionCurrentAssessment({ locale, code }: SectionProps) {
-  const [detail, t] = await Promise.all([getCachedActionDetail(code), getTranslations({ locale, namespace: "public" })]);
+export async function ActionCurrentAssessment({ locale, view, code }: SectionProps) {
+  const [detail, plan, t] = await Promise.all([
+    getCachedActionDetail(code, viewCutoff(view)),
+    getCachedPlanSummary(),
+    getTranslations({ locale, namespace: "public" }),
+  ]);
   if (!detail) return null;
   const { action } = detail;
   const assessed = action.status !== "not_yet_assessed";
+  const staleness = actionStaleness(action, referenceTime(view), plan?.announcedOn ?? null);
   return (
     <>
       {assessed ? null : <p className={styles.empty}>{t("action.noAssessment")}</p>}
@@ -46,12 +64,17 @@ export async function ActionCurrentAssessment({ locale, code }: SectionProps) {
         <dt>{t("fields.lastUpdated")}</dt>
         <dd>{action.updatedAt ? <FormattedDate value={action.updatedAt} /> : t("common.never")}</dd>
       </dl>
+      <p className={styles.staleness}>
+        <span>{staleness.neverUpdated ? t("staleness.never") : t("staleness.lastUpdated", { days: staleness.daysSince })}</span>
+        {staleness.overdue ? <OverdueBadge /> : null}
+        <span className="muted">{t("staleness.expected", { days: action.updateIntervalDays })}</span>
+      </p>
     </>
   );
 }
 
-export async function ActionDetails({ locale, code }: SectionProps) {
-  const [detail, t] = await Promise.all([getCachedActionDetail(code), getTranslations({ locale, namespace: "public" })]);
+export async function ActionDetails({ locale, view, code }: SectionProps) {
+  const [detail, t] = await Promise.all([getCachedActionDetail(code, viewCutoff(view)), getTranslations({ locale, namespace: "public" })]);
   if (!detail) return null;
   const { action } = detail;
   return (
@@ -66,6 +89,8 @@ export async function ActionDetails({ locale, code }: SectionProps) {
           <span className="muted">{t("common.noTargetDate")}</span>
         )}
       </dd>
+      <dt>{t("fields.interval")}</dt>
+      <dd>{t("common.everyDays", { days: action.updateIntervalDays })}</dd>
       <dt>{t("fields.source")}</dt>
       <dd>
         {action.sourceUrl ? (
@@ -80,10 +105,124 @@ export async function ActionDetails({ locale, code }: SectionProps) {
   );
 }
 
-export async function ActionVisions({ locale, code }: SectionProps) {
+/** When the action would reach 100% at its recent rate, against its target date; or why that cannot be said. */
+export async function ActionProjection({ locale, view, code }: SectionProps) {
+  const [detail, t, format] = await Promise.all([
+    getCachedActionDetail(code, viewCutoff(view)),
+    getTranslations({ locale, namespace: "public" }),
+    getFormatter({ locale }),
+  ]);
+  if (!detail) return null;
+  const projection = projectCompletion(progressPoints(detail.timeline), detail.action.targetDate);
+  if (projection.kind !== "projected") {
+    return <p className={styles.projection}>{t(`action.projection.${projection.kind}`)}</p>;
+  }
+  const direction = projection.daysFromTarget < 0 ? "ahead" : projection.daysFromTarget > 0 ? "behind" : "on";
+  const timeTag = (value: string) =>
+    function TimeTag(chunks: ReactNode) {
+      return <time dateTime={machineDate(value)}>{chunks}</time>;
+    };
+  return (
+    <>
+      <p className={styles.projection}>
+        {t.rich("action.projection.projected", {
+          date: format.dateTime(toDate(projection.date), DATE_STYLE),
+          target: format.dateTime(toDate(projection.targetDate), DATE_STYLE),
+          direction,
+          days: Math.abs(projection.daysFromTarget),
+          projected: timeTag(projection.date),
+          goal: timeTag(projection.targetDate),
+        })}
+      </p>
+      <p className={`muted ${styles.small}`}>{t("action.projection.rate", { rate: projection.ratePerMonth })}</p>
+    </>
+  );
+}
+
+const ACTION_CHART_HEIGHT = 220;
+
+/** This action's percent on each assessment date that still counts. */
+export async function ActionProgressHistory({ locale, view, code }: SectionProps) {
+  const [detail, t, format] = await Promise.all([
+    getCachedActionDetail(code, viewCutoff(view)),
+    getTranslations({ locale, namespace: "public" }),
+    getFormatter({ locale }),
+  ]);
+  if (!detail) return null;
+  const points = progressPoints(detail.timeline);
+  const formatDate = (iso: string) => format.dateTime(toDate(iso), DATE_STYLE);
+  const summaryParts = actionHistorySummary(points, formatDate);
+  const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
+  if (points.length === 0) return <p className={styles.empty}>{summary}</p>;
+  const title = t("action.historyChart.title", { code });
+  const series = [{ key: code, name: code, ...PLAN_SERIES_STYLE }];
+  const data = points.map((p) => ({ time: toDate(p.occurredOn).getTime(), dateLabel: formatDate(p.occurredOn), values: { [code]: p.percent } }));
+  return (
+    <ChartFigure
+      id="chart-action-history"
+      title={title}
+      summary={summary}
+      chartHeight={ACTION_CHART_HEIGHT}
+      chart={<ProgressOverTimeChart data={data} series={series} title={title} summary={summary} height={ACTION_CHART_HEIGHT} />}
+      table={
+        <table className="data-table">
+          <caption id="chart-action-history-caption">{t("action.historyChart.caption", { code })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.date")}</th>
+              <th scope="col">{t("fields.progress")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.occurredOn}>
+                <th scope="row">
+                  <FormattedDate value={p.occurredOn} />
+                </th>
+                <td>{t("common.percent", { value: p.percent })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+export async function ActionStatusChanges({ locale, view, code }: SectionProps) {
+  const [detail, t, tStatus, format] = await Promise.all([
+    getCachedActionDetail(code, viewCutoff(view)),
+    getTranslations({ locale, namespace: "public" }),
+    getTranslations({ locale, namespace: "status" }),
+    getFormatter({ locale }),
+  ]);
+  if (!detail) return null;
+  const changes = statusChanges(detail.timeline);
+  if (changes.length === 0) return <p className={styles.empty}>{t("action.statusChangesEmpty")}</p>;
+  return (
+    <>
+      <p className="muted">{t("action.statusChangesIntro")}</p>
+      <ol className={styles.statusChanges}>
+        {changes.map((c) => (
+          <li key={c.updateId}>
+            {t.rich("action.statusChange", {
+              date: format.dateTime(toDate(c.date), DATE_STYLE),
+              from: tStatus(c.from),
+              to: tStatus(c.to),
+              time: (chunks) => <time dateTime={machineDate(c.date)}>{chunks}</time>,
+            })}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+export async function ActionVisions({ locale, view, code }: SectionProps) {
+  const cutoff = viewCutoff(view);
   const [detail, state, t] = await Promise.all([
-    getCachedActionDetail(code),
-    getCachedPlanState(),
+    getCachedActionDetail(code, cutoff),
+    getCachedPlanState(cutoff),
     getTranslations({ locale, namespace: "public" }),
   ]);
   if (!detail) return null;
@@ -108,11 +247,11 @@ export async function ActionVisions({ locale, code }: SectionProps) {
             return (
               <tr key={v.code}>
                 <th scope="row">
-                  <Link href={`/visions/${v.code}`}>{v.code}</Link>
+                  <Link href={viewHref(`/visions/${v.code}`, view)}>{v.code}</Link>
                 </th>
                 <td>
                   <span className={styles.titleCell}>
-                    <Link href={`/visions/${v.code}`}>{v.title}</Link>
+                    <Link href={viewHref(`/visions/${v.code}`, view)}>{v.title}</Link>
                     {vision ? <UnverifiedBadge verified={vision.verified} /> : null}
                   </span>
                 </td>
@@ -130,17 +269,23 @@ export async function ActionVisions({ locale, code }: SectionProps) {
   );
 }
 
-export async function ActionTimeline({ locale, code }: SectionProps) {
-  const [detail, t] = await Promise.all([getCachedActionDetail(code), getTranslations({ locale, namespace: "public" })]);
+export async function ActionTimeline({ locale, view, code }: SectionProps) {
+  const [detail, t] = await Promise.all([getCachedActionDetail(code, viewCutoff(view)), getTranslations({ locale, namespace: "public" })]);
   if (!detail) return null;
   if (detail.timeline.length === 0) return <p className={styles.empty}>{t("action.timelineEmpty")}</p>;
+  const byId = new Map(detail.timeline.map((u) => [u.id, u]));
   return (
     <>
       <p className="muted">{t("action.timelineIntro")}</p>
       <ol className={styles.timeline}>
         {detail.timeline.map((update) => (
           <li key={update.id}>
-            <UpdateItem update={update} context="timeline" />
+            <UpdateItem
+              update={update}
+              context="timeline"
+              view={view}
+              corrects={update.correctsId !== null ? (byId.get(update.correctsId) ?? null) : null}
+            />
           </li>
         ))}
       </ol>

@@ -2,23 +2,29 @@ import { getTranslations } from "next-intl/server";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";
-import { getCachedPlanState } from "@/lib/public-data";
+import { getCachedPlanState, getCachedPlanSummary } from "@/lib/public-data";
+import { referenceTime } from "@/lib/view";
 import { ActionFiltersForm } from "./action-filters-form";
 import styles from "./dashboard.module.css";
 import { TableScroll } from "./table-scroll";
 import { filterActions, hasActiveFilters, parseActionFilters, type SearchParamValue } from "./filters";
 import { FormattedDate } from "./formatted-date";
+import { OverdueBadge } from "./overdue-badge";
+import { actionStaleness } from "./overdue";
 import { UnverifiedBadge } from "./verification-badge";
+import { viewCutoff, type ViewProps } from "./view-data";
+import { viewHref } from "./view-links";
 
 export async function ActionsIndex({
   locale,
+  view,
   searchParams,
-}: {
-  locale: string;
+}: ViewProps & {
   searchParams: Promise<Record<string, SearchParamValue>>;
 }) {
-  const [state, params, t, tCommon] = await Promise.all([
-    getCachedPlanState(),
+  const [state, plan, params, t, tCommon] = await Promise.all([
+    getCachedPlanState(viewCutoff(view)),
+    getCachedPlanSummary(),
     searchParams,
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "common" }),
@@ -29,16 +35,17 @@ export async function ActionsIndex({
   );
   const shown = filterActions(state.actions, filters);
   const filtered = hasActiveFilters(filters);
+  const now = referenceTime(view);
   return (
     <>
       {/* Keyed so that a client-side "clear filters" navigation resets the selects. */}
-      <ActionFiltersForm key={`${filters.status}|${filters.vision}`} filters={filters} visions={state.visions} />
+      <ActionFiltersForm key={`${filters.status}|${filters.vision}`} filters={filters} visions={state.visions} view={view} />
       <p id="actions-count" className={styles.resultCount}>
         {t("actions.showing", { shown: shown.length, total: state.actions.length })}
       </p>
       {shown.length === 0 ? (
         <p className={styles.empty}>
-          {t("actions.empty")} <Link href="/actions">{t("actions.showAll")}</Link>
+          {t("actions.empty")} <Link href={viewHref("/actions", view)}>{t("actions.showAll")}</Link>
         </p>
       ) : (
         <TableScroll captionId="actions-caption">
@@ -55,39 +62,45 @@ export async function ActionsIndex({
               </tr>
             </thead>
             <tbody>
-              {shown.map((a) => (
-                <tr key={a.code}>
-                  <th scope="row">
-                    <Link href={`/actions/${a.code}`}>{a.code}</Link>
-                  </th>
-                  <td>
-                    <span className={styles.titleCell}>
-                      <Link href={`/actions/${a.code}`}>{a.title}</Link>
-                      <UnverifiedBadge verified={a.verified} />
-                    </span>
-                  </td>
-                  <td>
-                    <ul className={styles.inlineList}>
-                      {a.visions.map((v) => (
-                        <li key={v.code}>
-                          <Link href={`/visions/${v.code}`} title={v.title}>
-                            {v.code}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                  </td>
-                  <td className={styles.meterCell}>
-                    <ProgressMeter value={a.percent} label={t("common.progressOf", { name: a.code })} />
-                  </td>
-                  <td>
-                    {a.updatedAt ? <FormattedDate value={a.updatedAt} /> : <span className="muted">{tCommon("noValue")}</span>}
-                  </td>
-                </tr>
-              ))}
+              {shown.map((a) => {
+                const { overdue } = actionStaleness(a, now, plan?.announcedOn ?? null);
+                return (
+                  <tr key={a.code}>
+                    <th scope="row">
+                      <Link href={viewHref(`/actions/${a.code}`, view)}>{a.code}</Link>
+                    </th>
+                    <td>
+                      <span className={styles.titleCell}>
+                        <Link href={viewHref(`/actions/${a.code}`, view)}>{a.title}</Link>
+                        <UnverifiedBadge verified={a.verified} />
+                      </span>
+                    </td>
+                    <td>
+                      <ul className={styles.inlineList}>
+                        {a.visions.map((v) => (
+                          <li key={v.code}>
+                            <Link href={viewHref(`/visions/${v.code}`, view)} title={v.title}>
+                              {v.code}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      <StatusBadge status={a.status} />
+                    </td>
+                    <td className={styles.meterCell}>
+                      <ProgressMeter value={a.percent} label={t("common.progressOf", { name: a.code })} />
+                    </td>
+                    <td>
+                      <span className={styles.titleCell}>
+                        {a.updatedAt ? <FormattedDate value={a.updatedAt} /> : <span className="muted">{tCommon("noValue")}</span>}
+                        {overdue ? <OverdueBadge /> : null}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </TableScroll>

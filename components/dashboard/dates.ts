@@ -1,3 +1,6 @@
+/** How the dashboards show a date: in the page language, read in UTC. */
+export const DATE_STYLE = { dateStyle: "medium", timeZone: "UTC" } as const;
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

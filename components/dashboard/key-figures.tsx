@@ -4,10 +4,12 @@ import { Link } from "@/i18n/navigation";
 import { getCachedOverview } from "@/lib/public-data";
 import { DISPLAY_STATUSES, NOT_YET_ASSESSED } from "@/lib/vocabulary";
 import styles from "./dashboard.module.css";
+import { viewCutoff, type ViewProps } from "./view-data";
+import { viewParams } from "./view-links";
 
-export async function KeyFigures({ locale }: { locale: string }) {
+export async function KeyFigures({ locale, view }: ViewProps) {
   const [overview, t, format] = await Promise.all([
-    getCachedOverview(),
+    getCachedOverview(viewCutoff(view)),
     getTranslations({ locale, namespace: "public" }),
     getFormatter({ locale }),
   ]);
@@ -38,7 +40,7 @@ export async function KeyFigures({ locale }: { locale: string }) {
       <ul className={styles.statusCounts}>
         {DISPLAY_STATUSES.map((status) => (
           <li key={status}>
-            <Link href={{ pathname: "/actions", query: { status } }}>
+            <Link href={{ pathname: "/actions", query: { status, ...viewParams(view) } }}>
               <StatusBadge status={status} />
               <span className={styles.countValue}>{format.number(overview.statusCounts[status])}</span>
             </Link>

@@ -2,13 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { getCachedOverview } from "@/lib/public-data";
 import styles from "./dashboard.module.css";
 import { UpdateItem } from "./update-item";
+import { viewCutoff, type ViewProps } from "./view-data";
 
-export async function LatestUpdates({ locale }: { locale: string }) {
+export async function LatestUpdates({ locale, view }: ViewProps) {
   const [{ latestUpdates, actions }, t] = await Promise.all([
-    getCachedOverview(),
+    getCachedOverview(viewCutoff(view)),
     getTranslations({ locale, namespace: "public" }),
   ]);
   const verifiedByCode = new Map(actions.map((a) => [a.code, a.verified]));
+  const byId = new Map(latestUpdates.map((u) => [u.id, u]));
   if (latestUpdates.length === 0) return <p className={styles.empty}>{t("overview.latestEmpty")}</p>;
   return (
     <ol className={styles.updates}>
@@ -17,7 +19,9 @@ export async function LatestUpdates({ locale }: { locale: string }) {
           <UpdateItem
             update={update}
             context="overview"
+            view={view}
             titleVerified={verifiedByCode.get(update.actionCode) ?? true}
+            corrects={update.correctsId !== null ? (byId.get(update.correctsId) ?? null) : null}
           />
         </li>
       ))}

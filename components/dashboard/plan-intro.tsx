@@ -2,10 +2,11 @@ import { getTranslations } from "next-intl/server";
 import { getCachedOverview } from "@/lib/public-data";
 import styles from "./dashboard.module.css";
 import { FormattedDate } from "./formatted-date";
+import { viewCutoff, type ViewProps } from "./view-data";
 
 /** The page's heading: which plan this is, when and where it was announced, and where it comes from. */
-export async function PlanIntro({ locale }: { locale: string }) {
-  const [{ plan }, t] = await Promise.all([getCachedOverview(), getTranslations({ locale, namespace: "public" })]);
+export async function PlanIntro({ locale, view }: ViewProps) {
+  const [{ plan }, t] = await Promise.all([getCachedOverview(viewCutoff(view)), getTranslations({ locale, namespace: "public" })]);
   if (!plan) {
     return (
       <header className={styles.header}>

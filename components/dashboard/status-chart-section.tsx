@@ -6,13 +6,15 @@ import { getCachedOverview } from "@/lib/public-data";
 import { DISPLAY_STATUSES } from "@/lib/vocabulary";
 import { ChartFigure } from "./chart-figure";
 import { statusSummary } from "./summaries";
+import { viewCutoff, type ViewProps } from "./view-data";
+import { viewParams } from "./view-links";
 
 const ROW_HEIGHT = 34;
 const AXIS_HEIGHT = 40;
 
-export async function StatusChartSection({ locale }: { locale: string }) {
+export async function StatusChartSection({ locale, view }: ViewProps) {
   const [overview, t, tStatus, format] = await Promise.all([
-    getCachedOverview(),
+    getCachedOverview(viewCutoff(view)),
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "status" }),
     getFormatter({ locale }),
@@ -54,7 +56,7 @@ export async function StatusChartSection({ locale }: { locale: string }) {
             {DISPLAY_STATUSES.map((status) => (
               <tr key={status}>
                 <th scope="row">
-                  <Link href={{ pathname: "/actions", query: { status } }}>
+                  <Link href={{ pathname: "/actions", query: { status, ...viewParams(view) } }}>
                     <StatusBadge status={status} />
                   </Link>
                 </th>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import messages from "@/messages/en/public.json";
 import { countByStatus } from "@/lib/rollup";
 import type { DisplayStatus } from "@/lib/vocabulary";
-import { actionProgressSummary, statusSummary, visionProgressSummary, type Summary } from "./summaries";
+import { actionHistorySummary, actionProgressSummary, historySummary, statusSummary, visionProgressSummary, type Summary } from "./summaries";
 
 // Typed as the app's (unregistered) catalog, as in the pages: summary keys are chosen at run time.
 const catalog: Messages = { public: messages };
@@ -133,5 +133,51 @@ describe("visionProgressSummary", () => {
     expect(s.key).toBe("visionsEqual");
     expect(render(s)).toBe("All 2 visions are at 0% progress; 2 have no assessed action yet.");
     expect(render(visionProgressSummary([], list))).toBe("There are no visions to chart yet.");
+  });
+});
+
+describe("historySummary", () => {
+  const date = (iso: string) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  const row = (d: string, plan: number, visions: Record<string, number>) => ({ date: d, plan, visions });
+
+  it("gives where the plan average started and ended, and the leading vision", () => {
+    const s = historySummary(
+      [row("2024-09-25", 1.5, { V1: 0, V2: 5 }), row("2025-02-23", 4.5, { V1: 15, V2: 5 }), row("2025-05-12", 12, { V1: 15, V2: 30 })],
+      list,
+      date,
+    );
+    expect(render(s)).toBe(
+      "Average progress across the plan went from 1.5% on Sep 25, 2024 to 12% on May 12, 2025, over 3 assessment dates; V2 is furthest along at 30%.",
+    );
+  });
+
+  it("names every vision sharing the lead, and handles one date or none", () => {
+    expect(render(historySummary([row("2025-01-01", 3, { V1: 15, V3: 15 })], list, date))).toBe(
+      "Every assessment so far is from Jan 1, 2025, when average progress across the plan was 3%; V1 and V3 are furthest along at 15%.",
+    );
+    expect(render(historySummary([], list, date))).toBe(
+      "No assessment has been published yet, so there is no progress over time to chart.",
+    );
+  });
+});
+
+describe("actionHistorySummary", () => {
+  const date = (iso: string) => iso;
+
+  it("describes the first and latest assessment", () => {
+    expect(
+      render(
+        actionHistorySummary(
+          [
+            { occurredOn: "2024-09-25", percent: 15 },
+            { occurredOn: "2025-05-06", percent: 65 },
+          ],
+          date,
+        ),
+      ),
+    ).toBe("Progress went from 15% on 2024-09-25 to 65% on 2025-05-06, over 2 assessment dates.");
+    expect(render(actionHistorySummary([{ occurredOn: "2025-01-01", percent: 10 }], date))).toBe(
+      "One published assessment so far: 10% on 2025-01-01.",
+    );
   });
 });

@@ -76,3 +76,49 @@ export function visionProgressSummary(visions: readonly VisionProgressPoint[], l
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+/** Formats a calendar date for a sentence; injected for the same reason as the list formatter. */
+export type DateFormatter = (isoDate: string) => string;
+
+export type HistoryPoint = { date: string; plan: number; visions: Readonly<Record<string, number>> };
+
+/** The plan-wide progress-over-time chart in one line: where the average started and ended, and which vision leads. */
+export function historySummary(rows: readonly HistoryPoint[], list: ListFormatter, formatDate: DateFormatter): Summary {
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) return { key: "historyEmpty", values: {} };
+  const visionValues = Object.entries(last.visions);
+  const leadPercent = visionValues.length ? Math.max(...visionValues.map(([, v]) => v)) : 0;
+  const lead = visionValues.filter(([, v]) => v === leadPercent).map(([code]) => code);
+  const leadValues = { leadCount: lead.length, leadCodes: list(lead), leadPercent };
+  if (rows.length === 1) return { key: "historySingle", values: { date: formatDate(first.date), plan: first.plan, ...leadValues } };
+  return {
+    key: "history",
+    values: {
+      fromDate: formatDate(first.date),
+      fromPercent: first.plan,
+      toDate: formatDate(last.date),
+      toPercent: last.plan,
+      count: rows.length,
+      ...leadValues,
+    },
+  };
+}
+
+/** One action's progress-over-time chart in one line. */
+export function actionHistorySummary(points: readonly { occurredOn: string; percent: number }[], formatDate: DateFormatter): Summary {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return { key: "actionHistoryEmpty", values: {} };
+  if (points.length === 1) return { key: "actionHistorySingle", values: { date: formatDate(first.occurredOn), percent: first.percent } };
+  return {
+    key: "actionHistory",
+    values: {
+      fromDate: formatDate(first.occurredOn),
+      fromPercent: first.percent,
+      toDate: formatDate(last.occurredOn),
+      toPercent: last.percent,
+      count: points.length,
+    },
+  };
+}

@@ -9,12 +9,14 @@ import { StatusLegend } from "./status-legend";
 import { visionProgressSummary } from "./summaries";
 import { UnverifiedBadge } from "./verification-badge";
 import styles from "./dashboard.module.css";
+import { viewCutoff, type ViewProps } from "./view-data";
+import { viewHref } from "./view-links";
 
 const CHART_HEIGHT = 300;
 
-export async function VisionProgressSection({ locale }: { locale: string }) {
+export async function VisionProgressSection({ locale, view }: ViewProps) {
   const [overview, t, tStatus, format] = await Promise.all([
-    getCachedOverview(),
+    getCachedOverview(viewCutoff(view)),
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "status" }),
     getFormatter({ locale }),
@@ -56,7 +58,7 @@ export async function VisionProgressSection({ locale }: { locale: string }) {
             {visions.map((v) => (
               <tr key={v.code}>
                 <th scope="row">
-                  <Link href={`/visions/${v.code}`}>{v.code}</Link>
+                  <Link href={viewHref(`/visions/${v.code}`, view)}>{v.code}</Link>
                 </th>
                 <td>
                   <span className={styles.titleCell}>

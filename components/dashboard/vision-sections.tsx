@@ -6,6 +6,8 @@ import { getCachedVisionDetail } from "@/lib/public-data";
 import styles from "./dashboard.module.css";
 import { TableScroll } from "./table-scroll";
 import { UnverifiedBadge } from "./verification-badge";
+import { viewCutoff, type ViewProps } from "./view-data";
+import { viewHref } from "./view-links";
 
 /*
  * The sections of a vision's page. Each loads the vision through the shared
@@ -13,11 +15,11 @@ import { UnverifiedBadge } from "./verification-badge";
  * the vision exists, so a missing one here renders nothing.
  */
 
-type SectionProps = { locale: string; code: string };
+type SectionProps = ViewProps & { code: string };
 
-export async function VisionRollup({ locale, code }: SectionProps) {
+export async function VisionRollup({ locale, view, code }: SectionProps) {
   const [detail, t, format] = await Promise.all([
-    getCachedVisionDetail(code),
+    getCachedVisionDetail(code, viewCutoff(view)),
     getTranslations({ locale, namespace: "public" }),
     getFormatter({ locale }),
   ]);
@@ -42,8 +44,8 @@ export async function VisionRollup({ locale, code }: SectionProps) {
   );
 }
 
-export async function VisionActions({ locale, code }: SectionProps) {
-  const [detail, t] = await Promise.all([getCachedVisionDetail(code), getTranslations({ locale, namespace: "public" })]);
+export async function VisionActions({ locale, view, code }: SectionProps) {
+  const [detail, t] = await Promise.all([getCachedVisionDetail(code, viewCutoff(view)), getTranslations({ locale, namespace: "public" })]);
   if (!detail) return null;
   const { vision, actions } = detail;
   if (vision.actions.length === 0) return <p className={styles.empty}>{t("vision.actionsEmpty")}</p>;
@@ -68,11 +70,11 @@ export async function VisionActions({ locale, code }: SectionProps) {
             return (
               <tr key={link.code}>
                 <th scope="row">
-                  <Link href={`/actions/${link.code}`}>{link.code}</Link>
+                  <Link href={viewHref(`/actions/${link.code}`, view)}>{link.code}</Link>
                 </th>
                 <td>
                   <span className={styles.titleCell}>
-                    <Link href={`/actions/${link.code}`}>{link.title}</Link>
+                    <Link href={viewHref(`/actions/${link.code}`, view)}>{link.title}</Link>
                     {action ? <UnverifiedBadge verified={action.verified} /> : null}
                   </span>
                 </td>

@@ -5,9 +5,11 @@ import { Link } from "@/i18n/navigation";
 import { getCachedPlanState } from "@/lib/public-data";
 import styles from "./dashboard.module.css";
 import { UnverifiedBadge } from "./verification-badge";
+import { viewCutoff, type ViewProps } from "./view-data";
+import { viewHref } from "./view-links";
 
-export async function VisionsIndex({ locale }: { locale: string }) {
-  const [state, t] = await Promise.all([getCachedPlanState(), getTranslations({ locale, namespace: "public" })]);
+export async function VisionsIndex({ locale, view }: ViewProps) {
+  const [state, t] = await Promise.all([getCachedPlanState(viewCutoff(view)), getTranslations({ locale, namespace: "public" })]);
   return (
     <ul className={styles.cards}>
       {state.visions.map((v) => (
@@ -15,7 +17,7 @@ export async function VisionsIndex({ locale }: { locale: string }) {
           <article className={styles.card} aria-labelledby={`vision-${v.code}`}>
             <p className={styles.eyebrow}>{t("vision.eyebrow", { code: v.code, theme: v.theme })}</p>
             <h2 id={`vision-${v.code}`}>
-              <Link href={`/visions/${v.code}`}>{v.title}</Link>
+              <Link href={viewHref(`/visions/${v.code}`, view)}>{v.title}</Link>
             </h2>
             {v.verified ? null : (
               <div>

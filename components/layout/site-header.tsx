@@ -23,6 +23,12 @@ export async function SiteHeader({ locale }: { locale: string }) {
               <Link href="/visions">{t("nav.visions")}</Link>
             </li>
             <li>
+              <Link href="/corrections">{t("nav.corrections")}</Link>
+            </li>
+            <li>
+              <Link href="/rounds">{t("nav.rounds")}</Link>
+            </li>
+            <li>
               <Link href="/admin">{t("nav.workspace")}</Link>
             </li>
           </ul>

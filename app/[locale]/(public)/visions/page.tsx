@@ -1,21 +1,26 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense } from "react";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { SectionFallback } from "@/components/dashboard/section-fallback";
 import { VisionsIndex } from "@/components/dashboard/visions-index";
+import { resolveSegment } from "@/lib/public-data";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "public" });
+  const ctx = await resolveSegment((await params).locale);
+  if (!ctx) return {};
+  const t = await getTranslations({ locale: ctx.locale, namespace: "public" });
   return { title: t("meta.visions") };
 }
 
 export default async function VisionsPage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const ctx = await resolveSegment((await params).locale);
+  if (!ctx) notFound();
+  setRequestLocale(ctx.locale);
+  const { locale, view } = ctx;
   const t = await getTranslations({ locale, namespace: "public" });
   return (
     <>
@@ -25,7 +30,7 @@ export default async function VisionsPage({ params }: Props) {
         <p className={`muted ${styles.small}`}>{t("vision.rollupExplanation")}</p>
       </header>
       <Suspense fallback={<SectionFallback minHeight="24rem" />}>
-        <VisionsIndex locale={locale} />
+        <VisionsIndex locale={locale} view={view} />
       </Suspense>
     </>
   );

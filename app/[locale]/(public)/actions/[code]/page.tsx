@@ -5,13 +5,17 @@ import { Suspense } from "react";
 import {
   ActionCurrentAssessment,
   ActionDetails,
+  ActionProgressHistory,
+  ActionProjection,
+  ActionStatusChanges,
   ActionTimeline,
   ActionVisions,
 } from "@/components/dashboard/action-sections";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { SectionFallback } from "@/components/dashboard/section-fallback";
 import { VerificationNote } from "@/components/dashboard/verification-badge";
-import { getCachedActionDetail } from "@/lib/public-data";
+import { viewCutoff } from "@/components/dashboard/view-data";
+import { getCachedActionDetail, resolveSegment } from "@/lib/public-data";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
 
@@ -21,8 +25,13 @@ export function generateStaticParams(): { code: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, code } = await params;
-  const [detail, t] = await Promise.all([getCachedActionDetail(code), getTranslations({ locale, namespace: "public" })]);
+  const { locale: segment, code } = await params;
+  const ctx = await resolveSegment(segment);
+  if (!ctx) return {};
+  const [detail, t] = await Promise.all([
+    getCachedActionDetail(code, viewCutoff(ctx.view)),
+    getTranslations({ locale: ctx.locale, namespace: "public" }),
+  ]);
   if (!detail) return {};
   return {
     title: t("meta.action", { code: detail.action.code, title: detail.action.title }),
@@ -31,12 +40,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ActionPage({ params }: Props) {
-  const { locale, code } = await params;
-  setRequestLocale(locale);
-  const [detail, t] = await Promise.all([getCachedActionDetail(code), getTranslations({ locale, namespace: "public" })]);
+  const { locale: segment, code } = await params;
+  const ctx = await resolveSegment(segment);
+  if (!ctx) notFound();
+  setRequestLocale(ctx.locale);
+  const { locale, view } = ctx;
+  const [detail, t] = await Promise.all([
+    getCachedActionDetail(code, viewCutoff(view)),
+    getTranslations({ locale, namespace: "public" }),
+  ]);
   // Decided before anything streams, so an unknown code gets a real 404 status.
   if (!detail) notFound();
   const { action } = detail;
+  const section = { locale, view, code: action.code };
   return (
     <>
       <header className={styles.header}>
@@ -50,13 +66,35 @@ export default async function ActionPage({ params }: Props) {
         <section className={styles.panel} aria-labelledby="current-heading">
           <h2 id="current-heading">{t("action.currentHeading")}</h2>
           <Suspense fallback={<SectionFallback />}>
-            <ActionCurrentAssessment locale={locale} code={action.code} />
+            <ActionCurrentAssessment {...section} />
           </Suspense>
         </section>
         <section aria-labelledby="details-heading">
           <h2 id="details-heading">{t("action.detailsHeading")}</h2>
           <Suspense fallback={<SectionFallback />}>
-            <ActionDetails locale={locale} code={action.code} />
+            <ActionDetails {...section} />
+          </Suspense>
+        </section>
+      </div>
+
+      <section className={styles.section} aria-labelledby="projection-heading">
+        <h2 id="projection-heading">{t("action.projectionHeading")}</h2>
+        <Suspense fallback={<SectionFallback minHeight="4rem" />}>
+          <ActionProjection {...section} />
+        </Suspense>
+      </section>
+
+      <div className={styles.twoColumns}>
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">{t("action.historyHeading")}</h2>
+          <Suspense fallback={<SectionFallback minHeight="16rem" />}>
+            <ActionProgressHistory {...section} />
+          </Suspense>
+        </section>
+        <section aria-labelledby="status-changes-heading">
+          <h2 id="status-changes-heading">{t("action.statusChangesHeading")}</h2>
+          <Suspense fallback={<SectionFallback />}>
+            <ActionStatusChanges {...section} />
           </Suspense>
         </section>
       </div>
@@ -64,14 +102,14 @@ export default async function ActionPage({ params }: Props) {
       <section className={styles.section} aria-labelledby="visions-heading">
         <h2 id="visions-heading">{t("action.visionsHeading")}</h2>
         <Suspense fallback={<SectionFallback />}>
-          <ActionVisions locale={locale} code={action.code} />
+          <ActionVisions {...section} />
         </Suspense>
       </section>
 
       <section className={styles.section} aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t("action.timelineHeading")}</h2>
         <Suspense fallback={<SectionFallback />}>
-          <ActionTimeline locale={locale} code={action.code} />
+          <ActionTimeline {...section} />
         </Suspense>
       </section>
     </>

@@ -5,8 +5,9 @@ import { Suspense } from "react";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { SectionFallback } from "@/components/dashboard/section-fallback";
 import { VerificationNote } from "@/components/dashboard/verification-badge";
+import { viewCutoff } from "@/components/dashboard/view-data";
 import { VisionActions, VisionRollup } from "@/components/dashboard/vision-sections";
-import { getCachedVisionDetail } from "@/lib/public-data";
+import { getCachedVisionDetail, resolveSegment } from "@/lib/public-data";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
 
@@ -16,8 +17,13 @@ export function generateStaticParams(): { code: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, code } = await params;
-  const [detail, t] = await Promise.all([getCachedVisionDetail(code), getTranslations({ locale, namespace: "public" })]);
+  const { locale: segment, code } = await params;
+  const ctx = await resolveSegment(segment);
+  if (!ctx) return {};
+  const [detail, t] = await Promise.all([
+    getCachedVisionDetail(code, viewCutoff(ctx.view)),
+    getTranslations({ locale: ctx.locale, namespace: "public" }),
+  ]);
   if (!detail) return {};
   return {
     title: t("meta.vision", { code: detail.vision.code, title: detail.vision.title }),
@@ -26,9 +32,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function VisionPage({ params }: Props) {
-  const { locale, code } = await params;
-  setRequestLocale(locale);
-  const [detail, t] = await Promise.all([getCachedVisionDetail(code), getTranslations({ locale, namespace: "public" })]);
+  const { locale: segment, code } = await params;
+  const ctx = await resolveSegment(segment);
+  if (!ctx) notFound();
+  setRequestLocale(ctx.locale);
+  const { locale, view } = ctx;
+  const [detail, t] = await Promise.all([
+    getCachedVisionDetail(code, viewCutoff(view)),
+    getTranslations({ locale, namespace: "public" }),
+  ]);
   // Decided before anything streams, so an unknown code gets a real 404 status.
   if (!detail) notFound();
   const { vision } = detail;
@@ -44,14 +56,14 @@ export default async function VisionPage({ params }: Props) {
       <section className={`${styles.panel} ${styles.section}`} aria-labelledby="rollup-heading">
         <h2 id="rollup-heading">{t("vision.rollupHeading")}</h2>
         <Suspense fallback={<SectionFallback />}>
-          <VisionRollup locale={locale} code={vision.code} />
+          <VisionRollup locale={locale} view={view} code={vision.code} />
         </Suspense>
       </section>
 
       <section className={styles.section} aria-labelledby="linked-actions-heading">
         <h2 id="linked-actions-heading">{t("vision.actionsHeading")}</h2>
         <Suspense fallback={<SectionFallback />}>
-          <VisionActions locale={locale} code={vision.code} />
+          <VisionActions locale={locale} view={view} code={vision.code} />
         </Suspense>
       </section>
     </>

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import styles from "@/components/dashboard/dashboard.module.css";
+import { FormattedDate } from "@/components/dashboard/formatted-date";
+import { OverviewSections } from "@/components/dashboard/overview-sections";
+import { roundView } from "@/components/dashboard/view-links";
+import { ViewBanner } from "@/components/dashboard/view-banner";
+import { getCachedRound, resolveSegment } from "@/lib/public-data";
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+// Rendered on first request from the server's own database, never at build time.
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+async function load(params: Props["params"]) {
+  const { locale: segment, slug } = await params;
+  const ctx = await resolveSegment(segment);
+  // A round is already a fixed view; nesting it in another past view means nothing.
+  if (!ctx || ctx.view.kind !== "live") return null;
+  const round = await getCachedRound(slug);
+  return round ? { locale: ctx.locale, round } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load(params);
+  if (!loaded) return {};
+  const t = await getTranslations({ locale: loaded.locale, namespace: "public" });
+  return { title: t("meta.round", { name: loaded.round.name }) };
+}
+
+export default async function RoundPage({ params }: Props) {
+  const loaded = await load(params);
+  if (!loaded) notFound();
+  const { locale, round } = loaded;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "public" });
+  const view = roundView(round);
+  return (
+    <>
+      <ViewBanner view={view} todayHref="/" />
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>{t("round.eyebrow")}</p>
+        <h1>{t("round.title", { name: round.name })}</h1>
+        <dl className={styles.facts}>
+          <dt>{t("fields.cutoffDate")}</dt>
+          <dd>
+            <FormattedDate value={round.cutoffDate} />
+          </dd>
+          <dt>{t("fields.closedOn")}</dt>
+          <dd>
+            <FormattedDate value={round.closedAt} />
+          </dd>
+        </dl>
+      </header>
+      <OverviewSections locale={locale} view={view} />
+    </>
+  );
+}
