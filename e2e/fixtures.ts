@@ -18,6 +18,29 @@ export async function signIn(page: Page, who: E2EUser): Promise<void> {
   await page.waitForURL(/\/admin/);
 }
 
+export type UpdateFields = { action: string; status: string; percent: string; narrative: string; evidence?: string; date?: string };
+
+/** Fills and submits the analyst's "Log progress" form. */
+export async function logUpdate(page: Page, fields: UpdateFields): Promise<void> {
+  await page.goto("/admin");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Submit for review" }) });
+  await form.getByLabel("Action").selectOption({ label: fields.action });
+  await form.getByLabel("Status").selectOption({ label: fields.status });
+  await form.getByLabel("Percent complete").fill(fields.percent);
+  await form.getByLabel("Narrative").fill(fields.narrative);
+  await form.getByLabel("Evidence links").fill(fields.evidence ?? "");
+  await form.getByLabel("Date of the progress").fill(fields.date ?? "2025-06-15");
+  await form.getByRole("button", { name: "Submit for review" }).click();
+}
+
+/** Approves the queued update whose narrative is given, as the admin on `page`. */
+export async function approve(page: Page, narrative: string): Promise<void> {
+  await page.goto("/admin/review");
+  const item = page.locator("article").filter({ hasText: narrative });
+  await item.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(page.getByText(/was published\./)).toBeVisible();
+}
+
 type Fixtures = {
   asAnalyst: Page;
   asAdmin: Page;

@@ -1,17 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-
-async function logUpdate(page: Page, fields: { action: string; status: string; percent: string; narrative: string; evidence?: string; date?: string }) {
-  await page.goto("/admin");
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Submit for review" }) });
-  await form.getByLabel("Action").selectOption({ label: fields.action });
-  await form.getByLabel("Status").selectOption({ label: fields.status });
-  await form.getByLabel("Percent complete").fill(fields.percent);
-  await form.getByLabel("Narrative").fill(fields.narrative);
-  await form.getByLabel("Evidence links").fill(fields.evidence ?? "");
-  await form.getByLabel("Date of the progress").fill(fields.date ?? "2025-06-15");
-  await form.getByRole("button", { name: "Submit for review" }).click();
-}
+import { expect, logUpdate, test } from "./fixtures";
 
 function reviewItem(page: Page, narrative: string) {
   return page.locator("article").filter({ hasText: narrative });
