@@ -1,7 +1,7 @@
 import type { Locale } from "./routing";
 
 // One file per feature keeps parallel work from colliding in one catalog.
-const NAMESPACE_FILES = ["common", "validation", "errors", "status", "public", "auth", "admin"] as const;
+const NAMESPACE_FILES = ["common", "validation", "errors", "status", "public", "auth", "admin", "downloads", "import", "api"] as const;
 
 export type Messages = Record<string, unknown>;
 

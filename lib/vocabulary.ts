@@ -44,7 +44,7 @@ export const CORRECTION_KINDS = ["corrected", "retracted"] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
 /** What an audit event is about. */
-export const AUDIT_ENTITIES = ["plan", "vision", "action", "update", "user", "round", "import"] as const;
+export const AUDIT_ENTITIES = ["plan", "vision", "action", "update", "user", "round", "import", "token"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const DEFAULT_UPDATE_INTERVAL_DAYS = 90;
