@@ -9,7 +9,8 @@ import { NextResponse, type NextFetchEvent } from "next/server";
  *    user and role again on the server.
  * 2. `?asOf=` and `?round=` on a public page become a rewrite onto a view
  *    segment ("/en~2025-03-01/actions/A1"), so every past view is its own
- *    cacheable page. The page validates the value.
+ *    cacheable page. The page validates the value. Embeds (outside
+ *    [locale]) read the query themselves.
  */
 const auth = withAuth({ pages: { signIn: "/login" } });
 const LOCALES = ["en"];
@@ -36,7 +37,7 @@ export const config = {
     "/admin/:path*",
     "/en/admin",
     "/en/admin/:path*",
-    { source: "/((?!api|_next|admin|login|en/admin|en/login).*)", has: [{ type: "query", key: "asOf" }] },
-    { source: "/((?!api|_next|admin|login|en/admin|en/login).*)", has: [{ type: "query", key: "round" }] },
+    { source: "/((?!api|_next|embed|admin|login|en/admin|en/login).*)", has: [{ type: "query", key: "asOf" }] },
+    { source: "/((?!api|_next|embed|admin|login|en/admin|en/login).*)", has: [{ type: "query", key: "round" }] },
   ],
 };

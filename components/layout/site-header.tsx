@@ -29,6 +29,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
               <Link href="/rounds">{t("nav.rounds")}</Link>
             </li>
             <li>
+              <Link href="/downloads">{t("nav.downloads")}</Link>
+            </li>
+            <li>
               <Link href="/admin">{t("nav.workspace")}</Link>
             </li>
           </ul>

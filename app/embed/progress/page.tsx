@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { VisionProgressChart } from "@/components/charts/vision-progress-chart";
+import { visionProgressSummary } from "@/components/dashboard/summaries";
+import { viewHref } from "@/components/dashboard/view-links";
+import { EmbedFrame } from "@/components/downloads/embed-frame";
+import { embedView } from "@/components/downloads/embed-view";
+import { getCachedOverview } from "@/lib/public-data";
+
+// Rendered per request so ?asOf= is read; the data itself comes from the cache.
+export const dynamic = "force-dynamic";
+
+const CHART_HEIGHT = 300;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: "en", namespace: "downloads" });
+  return { title: t("embedPage.progressTitle") };
+}
+
+export default async function EmbedProgressPage({ searchParams }: Props) {
+  const { view, cutoff } = await embedView(searchParams);
+  const [overview, t, tPublic, tStatus, format] = await Promise.all([
+    getCachedOverview(cutoff),
+    getTranslations({ locale: "en", namespace: "downloads" }),
+    getTranslations({ locale: "en", namespace: "public" }),
+    getTranslations({ locale: "en", namespace: "status" }),
+    getFormatter({ locale: "en" }),
+  ]);
+  const { visions } = overview;
+  const parts = visionProgressSummary(visions, (items) => format.list(items));
+  const summary = tPublic(`summaries.${parts.key}`, parts.values);
+  const title = t("embedPage.progressTitle");
+  const data = visions.map((v) => ({
+    code: v.code,
+    title: v.title,
+    percent: v.percent,
+    valueText: t("embedPage.percent", { value: v.percent }),
+    statusLabel: tStatus(v.status),
+    coverageText: tPublic("visions.coverageValue", { coverage: v.coverage }),
+    fill: `var(--status-${v.status})`,
+  }));
+  return (
+    <EmbedFrame
+      id="embed-progress"
+      title={title}
+      summary={summary}
+      view={view}
+      chartHeight={CHART_HEIGHT}
+      chart={<VisionProgressChart data={data} title={title} summary={summary} height={CHART_HEIGHT} />}
+      href={viewHref("/visions", view)}
+      table={
+        <table className="data-table">
+          <caption id="embed-progress-caption">{t("embedPage.progressCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("embedPage.code")}</th>
+              <th scope="col">{t("embedPage.title")}</th>
+              <th scope="col">{t("embedPage.status")}</th>
+              <th scope="col">{t("embedPage.progress")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.code}>
+                <th scope="row">{d.code}</th>
+                <td>{d.title}</td>
+                <td>{d.statusLabel}</td>
+                <td>{d.valueText}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StatusDistributionChart } from "@/components/charts/status-distribution-chart";
+import { statusSummary } from "@/components/dashboard/summaries";
+import { viewHref } from "@/components/dashboard/view-links";
+import { EmbedFrame } from "@/components/downloads/embed-frame";
+import { embedView } from "@/components/downloads/embed-view";
+import { getCachedOverview } from "@/lib/public-data";
+import { DISPLAY_STATUSES } from "@/lib/vocabulary";
+
+// Rendered per request so ?asOf= is read; the data itself comes from the cache.
+export const dynamic = "force-dynamic";
+
+const ROW_HEIGHT = 34;
+const AXIS_HEIGHT = 40;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: "en", namespace: "downloads" });
+  return { title: t("embedPage.statusTitle") };
+}
+
+export default async function EmbedStatusPage({ searchParams }: Props) {
+  const { view, cutoff } = await embedView(searchParams);
+  const [overview, t, tPublic, tStatus, format] = await Promise.all([
+    getCachedOverview(cutoff),
+    getTranslations({ locale: "en", namespace: "downloads" }),
+    getTranslations({ locale: "en", namespace: "public" }),
+    getTranslations({ locale: "en", namespace: "status" }),
+    getFormatter({ locale: "en" }),
+  ]);
+  const parts = statusSummary(overview.statusCounts);
+  const summary = tPublic(`summaries.${parts.key}`, parts.values);
+  const title = t("embedPage.statusTitle");
+  const data = DISPLAY_STATUSES.map((status) => ({ status, label: tStatus(status), count: overview.statusCounts[status], fill: `var(--status-${status})` }));
+  const height = DISPLAY_STATUSES.length * ROW_HEIGHT + AXIS_HEIGHT;
+  return (
+    <EmbedFrame
+      id="embed-status"
+      title={title}
+      summary={summary}
+      view={view}
+      chartHeight={height}
+      chart={<StatusDistributionChart data={data} title={title} summary={summary} height={height} countLabel={t("embedPage.count")} />}
+      href={viewHref("/", view)}
+      table={
+        <table className="data-table">
+          <caption id="embed-status-caption">{t("embedPage.statusCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("embedPage.status")}</th>
+              <th scope="col">{t("embedPage.count")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.status}>
+                <th scope="row">{d.label}</th>
+                <td>{format.number(d.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
