@@ -15,6 +15,7 @@ const matrix: [Permission, boolean, boolean][] = [
   ["audit:read", false, true],
   ["update:correct", false, true],
   ["rounds:manage", false, true],
+  ["tokens:manage", false, true],
 ];
 
 describe("permissions", () => {

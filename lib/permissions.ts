@@ -12,6 +12,7 @@ export type Permission =
   | "audit:read"
   | "update:correct"
   | "rounds:manage"
+  | "tokens:manage"
   | "admin:enter";
 
 const grants: Record<Role, readonly Permission[]> = {
@@ -26,6 +27,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "users:manage",
     "audit:read",
     "rounds:manage",
+    "tokens:manage",
   ],
 };
 

@@ -11,12 +11,14 @@ export async function WorkspaceBar({ locale, actor }: { locale: string; actor: A
     getTranslations({ locale, namespace: "status" }),
   ]);
   const links: WorkspaceLink[] = [{ href: "/admin", label: t("nav.logProgress") }];
+  if (can(actor, "update:submit")) links.push({ href: "/admin/import", label: t("nav.import") });
   if (can(actor, "update:review")) links.push({ href: "/admin/review", label: t("nav.review") });
   if (can(actor, "plan:edit")) links.push({ href: "/admin/plan", label: t("nav.plan") });
   if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: t("nav.users") });
   if (can(actor, "update:correct")) links.push({ href: "/admin/corrections", label: t("nav.corrections") });
   if (can(actor, "rounds:manage")) links.push({ href: "/admin/rounds", label: t("nav.rounds") });
   if (can(actor, "audit:read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
+  if (can(actor, "tokens:manage")) links.push({ href: "/admin/tokens", label: t("nav.tokens") });
   return (
     <div className={styles.bar}>
       <WorkspaceNav label={t("nav.label")} links={links} />

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import styles from "./layout.module.css";
 
 export async function SiteFooter({ locale }: { locale: string }) {
@@ -8,8 +9,7 @@ export async function SiteFooter({ locale }: { locale: string }) {
       <div className="container">
         <p className="muted">{t("footer.text")}</p>
         <p>
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON endpoint, not a page */}
-          <a href="/api/v1/actions">{t("footer.api")}</a>
+          <Link href="/api-docs">{t("footer.api")}</Link>
         </p>
       </div>
     </footer>

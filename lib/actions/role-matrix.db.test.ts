@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listEditablePlan } from "@/db/queries/plan-admin";
 import { approveUpdate, submitUpdate } from "@/db/queries/updates";
+import { createToken } from "@/db/queries/tokens";
 import { listUsers } from "@/db/queries/users";
 import { db } from "@/db";
 import { actions, auditEvents, progressUpdates, reportingRounds, updateCorrections, users, visions } from "@/db/schema";
@@ -27,6 +28,7 @@ const progress = await import("./progress");
 const plan = await import("./plan");
 const userActions = await import("./users");
 const rounds = await import("./rounds");
+const tokens = await import("./tokens");
 
 type Who = "anonymous" | "analyst" | "admin" | "disabled";
 type Outcome = "ok" | "unauthenticated" | "forbidden";
@@ -94,6 +96,16 @@ const matrix: Record<string, Row> = {
     },
     expect: adminOnly,
   },
+  "tokens.createTokenAction": {
+    action: tokens.createTokenAction,
+    payload: async () => ({ name: "Matrix token", userId: submitter.id }),
+    expect: adminOnly,
+  },
+  "tokens.revokeTokenAction": {
+    action: tokens.revokeTokenAction,
+    payload: async () => ({ tokenId: (await createToken(people.admin, { name: "To revoke", userId: submitter.id })).id }),
+    expect: adminOnly,
+  },
 };
 
 async function snapshot() {
@@ -124,7 +136,7 @@ beforeAll(async () => {
 describe("role matrix", () => {
   it("has a row for every exported server action", () => {
     const dir = path.join(process.cwd(), "lib", "actions");
-    const modules: Record<string, Record<string, unknown>> = { progress, plan, users: userActions, rounds };
+    const modules: Record<string, Record<string, unknown>> = { progress, plan, users: userActions, rounds, tokens };
     const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.replace(/\.ts$/, ""));
     expect(files.sort()).toEqual(Object.keys(modules).sort());
     const exported = Object.entries(modules).flatMap(([m, mod]) => Object.keys(mod).map((k) => `${m}.${k}`));

@@ -1,11 +1,11 @@
-import { actionToJson, cacheControlFor, viewFromQuery, viewToJson, withApiErrors } from "@/lib/api";
+import { actionToJson, handleGet, preflight, viewToJson } from "@/lib/api";
 import { getCachedPlanState } from "@/lib/public-data";
 
-export async function GET(request: Request): Promise<Response> {
-  return withApiErrors(async () => {
-    const parsed = await viewFromQuery(new URL(request.url));
-    if (parsed instanceof Response) return parsed;
-    const state = await getCachedPlanState(parsed.cutoff);
-    return Response.json({ view: viewToJson(parsed.view), data: state.actions.map(actionToJson) }, { headers: { "Cache-Control": cacheControlFor(parsed.view) } });
+export function GET(request: Request): Promise<Response> {
+  return handleGet(request, async ({ view, cutoff }) => {
+    const state = await getCachedPlanState(cutoff);
+    return { view: viewToJson(view), data: state.actions.map(actionToJson) };
   });
 }
+
+export const OPTIONS = preflight;
