@@ -14,7 +14,9 @@ test.describe("CSV import", () => {
     await expect(asAnalyst.getByRole("heading", { name: "Check result" })).toBeVisible();
     const problems = asAnalyst.getByRole("table", { name: "Problems found" });
     await expect(problems).toBeVisible();
-    await expect(problems.getByRole("row").filter({ hasText: "action_code" }).first()).toContainText("3");
+    for (const column of ["action_code", "percent", "evidence_links"]) {
+      await expect(problems.getByRole("row").filter({ hasText: column }).first()).toContainText("3");
+    }
     await expect(asAnalyst.getByText("Nothing was saved. Fix the problems and check the file again.")).toBeVisible();
     await expect(asAnalyst.getByRole("button", { name: /^Import \d+ rows?$/ })).toHaveCount(0);
 

@@ -70,7 +70,7 @@ test.describe("public dashboard", () => {
   });
 
   test("public pages have no serious or critical accessibility violations", async ({ page }) => {
-    for (const path of ["/", "/actions", "/actions/A6", "/visions", "/visions/V5", "/corrections", "/rounds", "/?asOf=2025-01-01", "/actions/A6?asOf=2025-01-01", "/login"]) {
+    for (const path of ["/", "/actions", "/actions/A6", "/visions", "/visions/V5", "/corrections", "/rounds", "/?asOf=2025-01-01", "/actions/A6?asOf=2025-01-01", "/downloads", "/api-docs", "/login"]) {
       await page.goto(path);
       const results = await new AxeBuilder({ page }).analyze();
       const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -305,14 +305,15 @@ export async function parseUpdatesCsv(
           evidenceLinks: (values.get("evidence_links") ?? "").split(/\s+/).filter(Boolean),
           occurredOn: values.get("occurred_on"),
         });
+        // An unknown action is reported even when other cells of the row are bad too.
+        const code = (values.get("action_code") ?? "").trim();
+        const unknownAction = code !== "" && !actionCodes.has(code);
+        if (unknownAction) out.push({ line, column: "action_code", code: "unknownActionCode" });
         if (!parsed.success) {
-          out.push(...zodProblems(parsed.error, line, UPDATE_COLUMN_OF));
+          out.push(...zodProblems(parsed.error, line, UPDATE_COLUMN_OF).filter((p) => !(unknownAction && p.column === "action_code")));
           return;
         }
-        if (!actionCodes.has(parsed.data.actionCode)) {
-          out.push({ line, column: "action_code", code: "unknownActionCode" });
-          return;
-        }
+        if (unknownAction) return;
         const identity = updateIdentity(parsed.data);
         const first = lineOfIdentity.get(identity);
         if (first !== undefined) {

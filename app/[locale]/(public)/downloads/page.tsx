@@ -11,6 +11,9 @@ import { loadExportSource } from "@/lib/open-data/export";
 import { dataLicense } from "@/lib/open-data/license";
 import { buildOpenDataZip } from "@/lib/open-data/zip";
 
+// The page builds the ZIP to state its real size and time, and reads the request's origin for the embed snippets.
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
