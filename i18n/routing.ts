@@ -1,7 +1,7 @@
 import { defineRouting } from "next-intl/routing";
 
 export const routing = defineRouting({
-  locales: ["en"],
+  locales: ["en", "zh"],
   defaultLocale: "en",
   // English keeps unprefixed URLs; next.config.js rewrites them onto /en.
   localePrefix: "as-needed",

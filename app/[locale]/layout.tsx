@@ -5,8 +5,12 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import type { Locale } from "@/i18n/routing";
 import { resolveSegment } from "@/lib/public-data";
 import "../globals.css";
+
+// BCP 47 tags for screen readers and fonts: the Chinese UI is Simplified Chinese.
+const HTML_LANG: Record<Locale, string> = { en: "en", zh: "zh-Hans" };
 
 // Nothing is rendered at build time: every page is rendered on its first
 // request from the running server's own database, then cached.
@@ -30,7 +34,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={HTML_LANG[locale]} dir="ltr">
       <body>
         <a className="skip-link" href="#main">
           {t("skipToContent")}

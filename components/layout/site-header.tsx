@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { LanguageSwitcher } from "./language-switcher";
 import styles from "./layout.module.css";
 
 /** Static on purpose: it reads no session, so public pages stay cacheable. */
@@ -36,6 +37,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             </li>
           </ul>
         </nav>
+        <LanguageSwitcher />
       </div>
     </header>
   );
