@@ -49,8 +49,7 @@ export default function proxy(request: NextRequestWithAuth, event: NextFetchEven
   return NextResponse.rewrite(url);
 }
 
-const notAdminOrApi = "/((?!api|_next|embed|admin|login|en/admin|en/login|zh/admin|zh/login).*)";
-
+// Next.js reads `config` statically: each matcher `source` must be a string literal, not a constant.
 export const config = {
   matcher: [
     "/admin",
@@ -59,8 +58,8 @@ export const config = {
     "/en/admin/:path*",
     "/zh/admin",
     "/zh/admin/:path*",
-    { source: notAdminOrApi, has: [{ type: "query", key: "asOf" }] },
-    { source: notAdminOrApi, has: [{ type: "query", key: "round" }] },
+    { source: "/((?!api|_next|embed|admin|login|en/admin|en/login|zh/admin|zh/login).*)", has: [{ type: "query", key: "asOf" }] },
+    { source: "/((?!api|_next|embed|admin|login|en/admin|en/login|zh/admin|zh/login).*)", has: [{ type: "query", key: "round" }] },
     {
       source: "/",
       has: [{ type: "header", key: "accept-language", value: ".*[Zz][Hh].*" }],

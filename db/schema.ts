@@ -14,13 +14,24 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { AUDIT_ENTITIES, CORRECTION_KINDS, DEFAULT_UPDATE_INTERVAL_DAYS, PROGRESS_STATUSES, REVIEW_STATES, ROLES } from "@/lib/vocabulary";
+import {
+  AUDIT_ENTITIES,
+  CORRECTION_KINDS,
+  DEFAULT_UPDATE_INTERVAL_DAYS,
+  PROGRESS_STATUSES,
+  REVIEW_STATES,
+  ROLES,
+  TRANSLATABLE_ENTITIES,
+  type ContentLocale,
+  type TranslatableField,
+} from "@/lib/vocabulary";
 
 export const progressStatus = pgEnum("progress_status", PROGRESS_STATUSES);
 export const reviewState = pgEnum("review_state", REVIEW_STATES);
 export const userRole = pgEnum("user_role", ROLES);
 export const correctionKind = pgEnum("correction_kind", CORRECTION_KINDS);
 export const auditEntity = pgEnum("audit_entity", AUDIT_ENTITIES);
+export const translatableEntity = pgEnum("translatable_entity", TRANSLATABLE_ENTITIES);
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -248,4 +259,28 @@ export const rateLimitCounters = pgTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_window_idx").on(t.windowStart)],
+);
+
+/**
+ * Translations of plan content. `sourceHash` is the hash of the English text
+ * the translation was written or last confirmed against: when the English
+ * changes, the hashes differ and the translation shows as possibly out of
+ * date, without anyone having to remember to flag it.
+ */
+export const contentTranslations = pgTable(
+  "content_translations",
+  {
+    id: serial("id").primaryKey(),
+    entityType: translatableEntity("entity_type").notNull(),
+    /** Code for visions and actions, id for updates, slug for rounds: the same key the audit trail uses. */
+    entityKey: text("entity_key").notNull(),
+    field: text("field").$type<TranslatableField>().notNull(),
+    locale: text("locale").$type<ContentLocale>().notNull(),
+    text: text("text").notNull(),
+    sourceHash: text("source_hash").notNull(),
+    /** Null for translations that came with the seeded plan data. */
+    confirmedBy: integer("confirmed_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("content_translations_item_idx").on(t.entityType, t.entityKey, t.field, t.locale)],
 );

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/passwords";
+import { sourceHash } from "@/lib/translations";
 import type { ProgressStatus, Role } from "@/lib/vocabulary";
-import { db, type Db } from "./index";
+import { db, type Db, type Tx } from "./index";
 import { recordAudit } from "./queries/audit";
 import { planData } from "./plan-data";
-import { actionVisions, actions, plans, progressUpdates, users, visions } from "./schema";
+import { actionVisions, actions, contentTranslations, plans, progressUpdates, users, visions } from "./schema";
 
 /**
  * Inserts the plan, its visions, actions and mapping if they are missing.
@@ -74,8 +75,25 @@ export async function seedPlan(database: Db = db): Promise<{ created: boolean }>
       }),
     );
     await tx.insert(actionVisions).values(links).onConflictDoNothing();
+    await seedTitleTranslations(tx);
     return { created: inserted.length > 0 };
   });
+}
+
+/**
+ * The Chinese titles known from the plan data. Each is hashed against the
+ * English title of the same data, not the row's current title: if an admin
+ * has since corrected the English, the seeded Chinese shows as possibly out
+ * of date instead of being vouched for. Existing translations are kept.
+ */
+export async function seedTitleTranslations(database: Db | Tx = db): Promise<void> {
+  const rows = [
+    ...planData.visions.map((v) => ({ entityType: "vision" as const, code: v.code, en: v.title_en, zh: v.title_zh })),
+    ...planData.actions.map((a) => ({ entityType: "action" as const, code: a.code, en: a.title_en, zh: a.title_zh })),
+  ]
+    .filter((r) => r.zh.trim() !== "")
+    .map((r) => ({ entityType: r.entityType, entityKey: r.code, field: "title" as const, locale: "zh" as const, text: r.zh, sourceHash: sourceHash(r.en) }));
+  if (rows.length > 0) await database.insert(contentTranslations).values(rows).onConflictDoNothing();
 }
 
 export async function isPlanSeeded(database: Db = db): Promise<boolean> {

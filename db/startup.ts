@@ -1,5 +1,5 @@
 import { migrateDatabase } from "./migrate";
-import { ensureAdminFromEnv, isPlanSeeded, seedPlan } from "./seed";
+import { ensureAdminFromEnv, isPlanSeeded, seedPlan, seedTitleTranslations } from "./seed";
 
 const key = Symbol.for("plan-tracker.db-ready");
 type G = typeof globalThis & { [key]?: Promise<void> };
@@ -12,7 +12,9 @@ type G = typeof globalThis & { [key]?: Promise<void> };
 export function prepareDatabase(): Promise<void> {
   const g = globalThis as G;
   g[key] ??= migrateDatabase(async () => {
+    // A database seeded before translations existed still gets the known Chinese titles.
     if (!(await isPlanSeeded())) await seedPlan();
+    else await seedTitleTranslations();
     await ensureAdminFromEnv();
   }).catch((error: unknown) => {
     delete g[key];

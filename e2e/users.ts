@@ -7,4 +7,5 @@ export const E2E_USERS = {
 
 export type E2EUser = keyof typeof E2E_USERS;
 
-export const RUN_INFO_FILE = ".data/e2e-run.json";
+// One file per port, so two e2e servers (say, two developers' runs) never read each other's run.
+export const RUN_INFO_FILE = `.data/e2e-run-${process.env.E2E_PORT || 3200}.json`;

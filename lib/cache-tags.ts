@@ -4,4 +4,6 @@ export const CACHE_TAGS = {
   structure: "plan-structure",
   /** Published updates and everything derived from them. */
   progress: "plan-progress",
+  /** Translations of titles, descriptions, narratives and round names. */
+  translations: "content-translations",
 } as const;

@@ -10,9 +10,11 @@ import {
   listHistoryPoints,
 } from "@/db/queries/public";
 import { getRound, listRounds } from "@/db/queries/rounds";
+import { listContentTranslations } from "@/db/queries/translations";
 import { prepareDatabase } from "@/db/startup";
 import { routing, type Locale } from "@/i18n/routing";
 import { CACHE_TAGS } from "./cache-tags";
+import type { ContentLocale } from "./vocabulary";
 import { parseAsOf, type View } from "./view";
 
 /*
@@ -49,6 +51,18 @@ export const getCachedCorrections = cached(listCorrections, "corrections");
 export const getCachedHistoryPoints = cached(listHistoryPoints, "history-points");
 export const getCachedRounds = cached(listRounds, "rounds");
 export const getCachedRound = cached(getRound, "round");
+
+/** All translations of one locale; English texts are compared with them at render time, so only their own writes expire them. */
+export const getCachedContentTranslations = reactCache(
+  unstable_cache(
+    async (locale: ContentLocale) => {
+      await prepareDatabase();
+      return listContentTranslations(locale);
+    },
+    ["content-translations"],
+    { tags: [CACHE_TAGS.translations], revalidate: REVALIDATE_SECONDS },
+  ),
+);
 
 /** Separates the locale from a past view in the first URL segment: "en", "en~2025-03-01" or "en~r~q1-2025". */
 export const VIEW_SEPARATOR = "~";

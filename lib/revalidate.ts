@@ -9,3 +9,7 @@ export function expireProgress(): void {
 export function expireStructure(): void {
   updateTag(CACHE_TAGS.structure);
 }
+
+export function expireTranslations(): void {
+  updateTag(CACHE_TAGS.translations);
+}

@@ -50,3 +50,22 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const DEFAULT_UPDATE_INTERVAL_DAYS = 90;
 export const UPDATE_INTERVAL_MAX_DAYS = 3650;
 export const ROUND_NAME_MAX = 120;
+
+/** Plan content that can carry a translation; the audit trail records these writes under the same entity types. */
+export const TRANSLATABLE_ENTITIES = ["vision", "action", "update", "round"] as const;
+export type TranslatableEntity = (typeof TRANSLATABLE_ENTITIES)[number];
+
+export const TRANSLATABLE_FIELDS = ["title", "description", "narrative", "name"] as const;
+export type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number];
+
+/** Which fields each entity has; a translation of any other pair would never be shown. */
+export const FIELDS_BY_ENTITY: Record<TranslatableEntity, readonly TranslatableField[]> = {
+  vision: ["title", "description"],
+  action: ["title", "description"],
+  update: ["narrative"],
+  round: ["name"],
+};
+
+/** English is the source language; these are the languages content is translated into. */
+export const CONTENT_LOCALES = ["zh"] as const;
+export type ContentLocale = (typeof CONTENT_LOCALES)[number];

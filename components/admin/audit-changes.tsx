@@ -57,7 +57,7 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
               <code>{c.key}</code>:{" "}
               {c.hadBefore ? (
                 <>
-                  <span className={styles.diffBefore}>{show(c.before)}</span> <span aria-hidden="true">→</span>
+                  <span className={styles.diffBefore}>{show(c.before)}</span> <span aria-hidden="true" className="flow-arrow">→</span>
                   <span className="visually-hidden"> {t("changedTo")} </span>{" "}
                 </>
               ) : (

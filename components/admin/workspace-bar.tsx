@@ -17,6 +17,7 @@ export async function WorkspaceBar({ locale, actor }: { locale: string; actor: A
   if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: t("nav.users") });
   if (can(actor, "update:correct")) links.push({ href: "/admin/corrections", label: t("nav.corrections") });
   if (can(actor, "rounds:manage")) links.push({ href: "/admin/rounds", label: t("nav.rounds") });
+  if (can(actor, "plan:edit")) links.push({ href: "/admin/translations", label: t("nav.translations") });
   if (can(actor, "audit:read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
   if (can(actor, "tokens:manage")) links.push({ href: "/admin/tokens", label: t("nav.tokens") });
   return (

@@ -14,6 +14,7 @@ import {
   type TooltipContentProps,
 } from "recharts";
 import styles from "./charts.module.css";
+import { usePrefersReducedMotion } from "./use-prefers-reduced-motion";
 
 export type ActionProgressDatum = {
   code: string;
@@ -47,6 +48,7 @@ export function ActionProgressChart({
   height: number;
 }) {
   const format = useFormatter();
+  const animate = !usePrefersReducedMotion();
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     const datum = data.find((d) => d.code === label);
     return (
@@ -83,8 +85,8 @@ export function ActionProgressChart({
         tick={{ fill: "var(--color-text)" }}
       />
       <YAxis type="category" dataKey="code" width={48} tick={{ fill: "var(--color-text)" }} />
-      <Tooltip content={renderTooltip} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
-      <Bar dataKey="percent" shape={barShape} isAnimationActive={false} background={{ fill: "#eef0f3" }}>
+      <Tooltip content={renderTooltip} isAnimationActive={animate} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
+      <Bar dataKey="percent" shape={barShape} isAnimationActive={animate} background={{ fill: "#eef0f3" }}>
         <LabelList dataKey="valueText" position="right" fill="var(--color-text)" />
       </Bar>
     </BarChart>

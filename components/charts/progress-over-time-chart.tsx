@@ -3,6 +3,7 @@
 import { useFormatter } from "next-intl";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import styles from "./charts.module.css";
+import { usePrefersReducedMotion } from "./use-prefers-reduced-motion";
 import type { ProgressSeries } from "./series-styles";
 import { monthTicks } from "./time-ticks";
 
@@ -39,6 +40,7 @@ export function ProgressOverTimeChart({
   height: number;
 }) {
   const format = useFormatter();
+  const animate = !usePrefersReducedMotion();
   const times = data.map((d) => d.time);
   const domain: [number, number] = [Math.min(...times) - PAD_MS, Math.max(...times) + PAD_MS];
   const ticks = monthTicks(domain[0], domain[1]);
@@ -91,7 +93,7 @@ export function ProgressOverTimeChart({
         tickFormatter={(v: number) => format.number(v / 100, { style: "percent" })}
         tick={{ fill: "var(--color-text)" }}
       />
-      <Tooltip content={renderTooltip} />
+      <Tooltip content={renderTooltip} isAnimationActive={animate} />
       {series.map((s) => (
         <Line
           key={s.key}
@@ -104,7 +106,7 @@ export function ProgressOverTimeChart({
           dot={{ r: 3, fill: s.color, strokeDasharray: "" }}
           activeDot={{ r: 5 }}
           connectNulls
-          isAnimationActive={false}
+          isAnimationActive={animate}
         />
       ))}
     </LineChart>

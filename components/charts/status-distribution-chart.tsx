@@ -14,6 +14,7 @@ import {
   type TooltipContentProps,
 } from "recharts";
 import styles from "./charts.module.css";
+import { usePrefersReducedMotion } from "./use-prefers-reduced-motion";
 
 export type StatusDistributionDatum = {
   status: string;
@@ -43,6 +44,7 @@ export function StatusDistributionChart({
   countLabel: string;
 }) {
   const format = useFormatter();
+  const animate = !usePrefersReducedMotion();
   const max = Math.max(1, ...data.map((d) => d.count));
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     const datum = data.find((d) => d.label === label);
@@ -80,8 +82,8 @@ export function StatusDistributionChart({
         tick={{ fill: "var(--color-text)" }}
       />
       <YAxis type="category" dataKey="label" width={140} tick={{ fill: "var(--color-text)" }} />
-      <Tooltip content={renderTooltip} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
-      <Bar dataKey="count" name={countLabel} shape={barShape} isAnimationActive={false}>
+      <Tooltip content={renderTooltip} isAnimationActive={animate} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
+      <Bar dataKey="count" name={countLabel} shape={barShape} isAnimationActive={animate}>
         <LabelList dataKey="count" position="right" fill="var(--color-text)" />
       </Bar>
     </BarChart>

@@ -14,6 +14,7 @@ import {
   type TooltipContentProps,
 } from "recharts";
 import styles from "./charts.module.css";
+import { usePrefersReducedMotion } from "./use-prefers-reduced-motion";
 
 export type VisionProgressDatum = {
   code: string;
@@ -46,6 +47,7 @@ export function VisionProgressChart({
   height: number;
 }) {
   const format = useFormatter();
+  const animate = !usePrefersReducedMotion();
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     const datum = data.find((d) => d.code === label);
     return (
@@ -84,8 +86,8 @@ export function VisionProgressChart({
         tickFormatter={(v: number) => format.number(v / 100, { style: "percent" })}
         tick={{ fill: "var(--color-text)" }}
       />
-      <Tooltip content={renderTooltip} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
-      <Bar dataKey="percent" shape={barShape} isAnimationActive={false} background={{ fill: "#eef0f3" }} maxBarSize={72}>
+      <Tooltip content={renderTooltip} isAnimationActive={animate} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
+      <Bar dataKey="percent" shape={barShape} isAnimationActive={animate} background={{ fill: "#eef0f3" }} maxBarSize={72}>
         <LabelList dataKey="valueText" position="top" fill="var(--color-text)" />
       </Bar>
     </BarChart>

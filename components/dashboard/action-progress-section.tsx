@@ -9,6 +9,7 @@ import { StatusLegend } from "./status-legend";
 import { actionProgressSummary } from "./summaries";
 import { UnverifiedBadge } from "./verification-badge";
 import styles from "./dashboard.module.css";
+import { Translated } from "./translated-text";
 import { viewCutoff, type ViewProps } from "./view-data";
 import { viewHref } from "./view-links";
 
@@ -63,7 +64,7 @@ export async function ActionProgressSection({ locale, view }: ViewProps) {
                 </th>
                 <td>
                   <span className={styles.titleCell}>
-                    {a.title} <UnverifiedBadge verified={a.verified} />
+                    <Translated locale={locale} entity="action" entityKey={a.code} field="title" text={a.title} /> <UnverifiedBadge verified={a.verified} />
                   </span>
                 </td>
                 <td>

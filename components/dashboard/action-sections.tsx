@@ -10,6 +10,7 @@ import { getCachedActionDetail, getCachedPlanState, getCachedPlanSummary } from 
 import { referenceTime } from "@/lib/view";
 import { ChartFigure } from "./chart-figure";
 import styles from "./dashboard.module.css";
+import { Translated, TranslatedNotice } from "./translated-text";
 import { DATE_STYLE, machineDate, toDate } from "./dates";
 import { FormattedDate } from "./formatted-date";
 import { IllustrativeBadge } from "./illustrative-badge";
@@ -251,7 +252,10 @@ export async function ActionVisions({ locale, view, code }: SectionProps) {
                 </th>
                 <td>
                   <span className={styles.titleCell}>
-                    <Link href={viewHref(`/visions/${v.code}`, view)}>{v.title}</Link>
+                    <Link href={viewHref(`/visions/${v.code}`, view)}>
+                      <Translated locale={locale} entity="vision" entityKey={v.code} field="title" text={v.title} notice={false} />
+                    </Link>
+                    <TranslatedNotice locale={locale} entity="vision" entityKey={v.code} field="title" text={v.title} />
                     {vision ? <UnverifiedBadge verified={vision.verified} /> : null}
                   </span>
                 </td>
@@ -282,6 +286,7 @@ export async function ActionTimeline({ locale, view, code }: SectionProps) {
           <li key={update.id}>
             <UpdateItem
               update={update}
+              locale={locale}
               context="timeline"
               view={view}
               corrects={update.correctsId !== null ? (byId.get(update.correctsId) ?? null) : null}

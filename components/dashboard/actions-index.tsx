@@ -6,6 +6,7 @@ import { getCachedPlanState, getCachedPlanSummary } from "@/lib/public-data";
 import { referenceTime } from "@/lib/view";
 import { ActionFiltersForm } from "./action-filters-form";
 import styles from "./dashboard.module.css";
+import { Translated, TranslatedNotice } from "./translated-text";
 import { TableScroll } from "./table-scroll";
 import { filterActions, hasActiveFilters, parseActionFilters, type SearchParamValue } from "./filters";
 import { FormattedDate } from "./formatted-date";
@@ -71,7 +72,10 @@ export async function ActionsIndex({
                     </th>
                     <td>
                       <span className={styles.titleCell}>
-                        <Link href={viewHref(`/actions/${a.code}`, view)}>{a.title}</Link>
+                        <Link href={viewHref(`/actions/${a.code}`, view)}>
+                          <Translated locale={locale} entity="action" entityKey={a.code} field="title" text={a.title} notice={false} />
+                        </Link>
+                        <TranslatedNotice locale={locale} entity="action" entityKey={a.code} field="title" text={a.title} />
                         <UnverifiedBadge verified={a.verified} />
                       </span>
                     </td>

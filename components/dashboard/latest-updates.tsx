@@ -18,6 +18,7 @@ export async function LatestUpdates({ locale, view }: ViewProps) {
         <li key={update.id}>
           <UpdateItem
             update={update}
+            locale={locale}
             context="overview"
             view={view}
             titleVerified={verifiedByCode.get(update.actionCode) ?? true}

@@ -3,6 +3,7 @@ import { Link } from "@/i18n/navigation";
 import { getCachedOverview } from "@/lib/public-data";
 import { referenceTime } from "@/lib/view";
 import styles from "./dashboard.module.css";
+import { Translated, TranslatedNotice } from "./translated-text";
 import { FormattedDate } from "./formatted-date";
 import { overdueActions } from "./overdue";
 import { TableScroll } from "./table-scroll";
@@ -40,7 +41,10 @@ export async function OverdueActions({ locale, view }: ViewProps) {
                   </th>
                   <td>
                     <span className={styles.titleCell}>
-                      <Link href={viewHref(`/actions/${a.code}`, view)}>{a.title}</Link>
+                      <Link href={viewHref(`/actions/${a.code}`, view)}>
+                        <Translated locale={locale} entity="action" entityKey={a.code} field="title" text={a.title} notice={false} />
+                      </Link>
+                      <TranslatedNotice locale={locale} entity="action" entityKey={a.code} field="title" text={a.title} />
                       <UnverifiedBadge verified={a.verified} />
                     </span>
                   </td>

@@ -56,7 +56,7 @@ export async function RoundComparison({ locale, from, to }: { locale: string; fr
                   {r.statusChanged ? (
                     <span className={styles.fromTo}>
                       <StatusBadge status={r.fromStatus} />
-                      <span aria-hidden="true">→</span>
+                      <span aria-hidden="true" className="flow-arrow">→</span>
                       <span className="visually-hidden">{t("compare.to")}</span>
                       <StatusBadge status={r.toStatus} />
                     </span>

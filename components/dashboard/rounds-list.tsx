@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getCachedRounds } from "@/lib/public-data";
 import styles from "./dashboard.module.css";
+import { Translated, TranslatedNotice } from "./translated-text";
 import { FormattedDate } from "./formatted-date";
 import { RoundCompareForm } from "./round-compare-form";
 import { TableScroll } from "./table-scroll";
@@ -26,7 +27,10 @@ export async function RoundsList({ locale }: { locale: string }) {
             {rounds.map((r) => (
               <tr key={r.slug}>
                 <th scope="row">
-                  <Link href={`/rounds/${encodeURIComponent(r.slug)}`}>{r.name}</Link>
+                  <Link href={`/rounds/${encodeURIComponent(r.slug)}`}>
+                    <Translated locale={locale} entity="round" entityKey={r.slug} field="name" text={r.name} notice={false} />
+                  </Link>{" "}
+                  <TranslatedNotice locale={locale} entity="round" entityKey={r.slug} field="name" text={r.name} />
                 </th>
                 <td>
                   <FormattedDate value={r.cutoffDate} />

@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";
 import type { View } from "@/lib/view";
 import styles from "./dashboard.module.css";
+import { Translated, TranslatedNotice } from "./translated-text";
 import { EvidenceLinks } from "./evidence-links";
 import { DatedText, FormattedDate } from "./formatted-date";
 import { IllustrativeBadge } from "./illustrative-badge";
@@ -48,8 +49,11 @@ export function UpdateItem({
   view,
   titleVerified = true,
   corrects = null,
+  locale,
 }: {
   update: PublicUpdate;
+  /** The page's locale, for the translated title and narrative. */
+  locale?: string;
   context: "overview" | "timeline";
   view: View;
   titleVerified?: boolean;
@@ -74,10 +78,12 @@ export function UpdateItem({
         <div className={styles.titleCell}>
           <h3 className={styles.updateTitle}>
             <Link href={viewHref(`/actions/${update.actionCode}`, view)}>
-              <span className={styles.code}>{update.actionCode}</span> {update.actionTitle}
+              <span className={styles.code}>{update.actionCode}</span>{" "}
+              <Translated locale={locale} entity="action" entityKey={update.actionCode} field="title" text={update.actionTitle} notice={false} />
             </Link>
           </h3>
           <UnverifiedBadge verified={titleVerified} />
+          <TranslatedNotice locale={locale} entity="action" entityKey={update.actionCode} field="title" text={update.actionTitle} />
         </div>
       ) : (
         <h3 className={styles.updateTitle}>
@@ -120,7 +126,9 @@ export function UpdateItem({
         {correction ? <del className={styles.struck}>{values}</del> : values}
         {update.illustrative ? <IllustrativeBadge /> : null}
       </div>
-      <p className={styles.narrative}>{update.narrative}</p>
+      <p className={styles.narrative}>
+        <Translated locale={locale} entity="update" entityKey={update.id} field="narrative" text={update.narrative} />
+      </p>
       <EvidenceLinks links={update.evidenceLinks} />
       {update.publishedAt ? (
         <p className={`muted ${styles.small}`}>

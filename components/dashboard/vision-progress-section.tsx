@@ -9,6 +9,7 @@ import { StatusLegend } from "./status-legend";
 import { visionProgressSummary } from "./summaries";
 import { UnverifiedBadge } from "./verification-badge";
 import styles from "./dashboard.module.css";
+import { Translated } from "./translated-text";
 import { viewCutoff, type ViewProps } from "./view-data";
 import { viewHref } from "./view-links";
 
@@ -62,7 +63,7 @@ export async function VisionProgressSection({ locale, view }: ViewProps) {
                 </th>
                 <td>
                   <span className={styles.titleCell}>
-                    {v.title} <UnverifiedBadge verified={v.verified} />
+                    <Translated locale={locale} entity="vision" entityKey={v.code} field="title" text={v.title} /> <UnverifiedBadge verified={v.verified} />
                   </span>
                 </td>
                 <td>

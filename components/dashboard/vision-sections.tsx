@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";
 import { getCachedVisionDetail } from "@/lib/public-data";
 import styles from "./dashboard.module.css";
+import { Translated, TranslatedNotice } from "./translated-text";
 import { TableScroll } from "./table-scroll";
 import { UnverifiedBadge } from "./verification-badge";
 import { viewCutoff, type ViewProps } from "./view-data";
@@ -74,7 +75,10 @@ export async function VisionActions({ locale, view, code }: SectionProps) {
                 </th>
                 <td>
                   <span className={styles.titleCell}>
-                    <Link href={viewHref(`/actions/${link.code}`, view)}>{link.title}</Link>
+                    <Link href={viewHref(`/actions/${link.code}`, view)}>
+                      <Translated locale={locale} entity="action" entityKey={link.code} field="title" text={link.title} notice={false} />
+                    </Link>
+                    <TranslatedNotice locale={locale} entity="action" entityKey={link.code} field="title" text={link.title} />
                     {action ? <UnverifiedBadge verified={action.verified} /> : null}
                   </span>
                 </td>

@@ -124,7 +124,8 @@ export function ImportForm({ canImportPlan, maxBytes }: { canImportPlan: boolean
             name="file"
             type="file"
             accept=".csv,text/csv"
-            aria-describedby="import-file-hint"
+            aria-describedby={error ? "import-file-hint import-error" : "import-file-hint"}
+            aria-invalid={error ? true : undefined}
             className={controlClass}
             onChange={reset}
             disabled={busy}
@@ -174,7 +175,7 @@ export function ImportForm({ canImportPlan, maxBytes }: { canImportPlan: boolean
           </p>
         ) : null}
         {error ? (
-          <p role="alert" className={adminStyles.failure}>
+          <p id="import-error" role="alert" className={adminStyles.failure}>
             {error}
           </p>
         ) : null}

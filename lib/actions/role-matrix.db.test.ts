@@ -6,7 +6,7 @@ import { approveUpdate, submitUpdate } from "@/db/queries/updates";
 import { createToken } from "@/db/queries/tokens";
 import { listUsers } from "@/db/queries/users";
 import { db } from "@/db";
-import { actions, auditEvents, progressUpdates, reportingRounds, updateCorrections, users, visions } from "@/db/schema";
+import { actions, auditEvents, contentTranslations, progressUpdates, reportingRounds, updateCorrections, users, visions } from "@/db/schema";
 import { disableUser, makeActor, validUpdate } from "@/db/testing/fixtures";
 import type { Actor } from "@/lib/permissions";
 import { progressUpdateSchema } from "@/lib/validation/progress";
@@ -29,6 +29,7 @@ const plan = await import("./plan");
 const userActions = await import("./users");
 const rounds = await import("./rounds");
 const tokens = await import("./tokens");
+const translations = await import("./translations");
 
 type Who = "anonymous" | "analyst" | "admin" | "disabled";
 type Outcome = "ok" | "unauthenticated" | "forbidden";
@@ -101,6 +102,17 @@ const matrix: Record<string, Row> = {
     payload: async () => ({ name: "Matrix token", userId: submitter.id }),
     expect: adminOnly,
   },
+  "translations.saveTranslationAction": {
+    action: translations.saveTranslationAction,
+    payload: async () => ({ entityType: "action", entityKey: "A8", field: "title", locale: "zh", text: `人工智能素养 ${Date.now()}` }),
+    expect: adminOnly,
+  },
+  "translations.confirmTranslationAction": {
+    // A seeded translation: confirming it re-stamps who vouched for it, so the row changes.
+    action: translations.confirmTranslationAction,
+    payload: async () => ({ entityType: "vision", entityKey: "V1", field: "title", locale: "zh" }),
+    expect: adminOnly,
+  },
   "tokens.revokeTokenAction": {
     action: tokens.revokeTokenAction,
     payload: async () => ({ tokenId: (await createToken(people.admin, { name: "To revoke", userId: submitter.id })).id }),
@@ -109,7 +121,7 @@ const matrix: Record<string, Row> = {
 };
 
 async function snapshot() {
-  const [u, p, a, v, c, r, e] = await Promise.all([
+  const [u, p, a, v, c, r, e, tr] = await Promise.all([
     db.select().from(users).orderBy(users.id),
     db.select().from(progressUpdates).orderBy(progressUpdates.id),
     db.select().from(actions).orderBy(actions.id),
@@ -117,8 +129,9 @@ async function snapshot() {
     db.select().from(updateCorrections).orderBy(updateCorrections.id),
     db.select().from(reportingRounds).orderBy(reportingRounds.id),
     db.select().from(auditEvents).orderBy(auditEvents.id),
+    db.select().from(contentTranslations).orderBy(contentTranslations.id),
   ]);
-  return JSON.stringify({ u, p, a, v, c, r, e });
+  return JSON.stringify({ u, p, a, v, c, r, e, tr });
 }
 
 async function auditCount(): Promise<number> {
@@ -136,7 +149,7 @@ beforeAll(async () => {
 describe("role matrix", () => {
   it("has a row for every exported server action", () => {
     const dir = path.join(process.cwd(), "lib", "actions");
-    const modules: Record<string, Record<string, unknown>> = { progress, plan, users: userActions, rounds, tokens };
+    const modules: Record<string, Record<string, unknown>> = { progress, plan, users: userActions, rounds, tokens, translations };
     const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.replace(/\.ts$/, ""));
     expect(files.sort()).toEqual(Object.keys(modules).sort());
     const exported = Object.entries(modules).flatMap(([m, mod]) => Object.keys(mod).map((k) => `${m}.${k}`));

@@ -13,6 +13,7 @@ import {
 } from "@/components/dashboard/action-sections";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { SectionFallback } from "@/components/dashboard/section-fallback";
+import { getLocalizer, Translated, TranslatedNotice } from "@/components/dashboard/translated-text";
 import { VerificationNote } from "@/components/dashboard/verification-badge";
 import { viewCutoff } from "@/components/dashboard/view-data";
 import { getCachedActionDetail, resolveSegment } from "@/lib/public-data";
@@ -33,9 +34,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     getTranslations({ locale: ctx.locale, namespace: "public" }),
   ]);
   if (!detail) return {};
+  const localize = await getLocalizer(ctx.locale);
+  const { code: actionCode, title, description } = detail.action;
   return {
-    title: t("meta.action", { code: detail.action.code, title: detail.action.title }),
-    description: detail.action.description || undefined,
+    title: t("meta.action", { code: actionCode, title: localize("action", actionCode, "title", title).text }),
+    description: localize("action", actionCode, "description", description).text || undefined,
   };
 }
 
@@ -57,9 +60,16 @@ export default async function ActionPage({ params }: Props) {
     <>
       <header className={styles.header}>
         <p className={styles.eyebrow}>{t("action.eyebrow", { code: action.code })}</p>
-        <h1>{action.title}</h1>
+        <h1>
+          <Translated locale={locale} entity="action" entityKey={action.code} field="title" text={action.title} notice={false} />
+        </h1>
+        <TranslatedNotice block locale={locale} entity="action" entityKey={action.code} field="title" text={action.title} />
         <VerificationNote verified={action.verified} />
-        {action.description ? <p className={styles.lede}>{action.description}</p> : null}
+        {action.description ? (
+          <p className={styles.lede}>
+            <Translated locale={locale} entity="action" entityKey={action.code} field="description" text={action.description} />
+          </p>
+        ) : null}
       </header>
 
       <div className={styles.twoColumns}>

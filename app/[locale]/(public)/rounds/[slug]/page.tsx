@@ -10,10 +10,9 @@ import { getCachedRound, resolveSegment } from "@/lib/public-data";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-// Rendered on first request from the server's own database, never at build time.
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
+// Per request (its data is still cached): a "not found" answered before a round is
+// closed must not outlive the round's creation as a cached 404 page.
+export const dynamic = "force-dynamic";
 
 async function load(params: Props["params"]) {
   const { locale: segment, slug } = await params;

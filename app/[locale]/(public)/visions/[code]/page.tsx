@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense } from "react";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { SectionFallback } from "@/components/dashboard/section-fallback";
+import { getLocalizer, Translated, TranslatedNotice } from "@/components/dashboard/translated-text";
 import { VerificationNote } from "@/components/dashboard/verification-badge";
 import { viewCutoff } from "@/components/dashboard/view-data";
 import { VisionActions, VisionRollup } from "@/components/dashboard/vision-sections";
@@ -25,9 +26,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     getTranslations({ locale: ctx.locale, namespace: "public" }),
   ]);
   if (!detail) return {};
+  const localize = await getLocalizer(ctx.locale);
   return {
-    title: t("meta.vision", { code: detail.vision.code, title: detail.vision.title }),
-    description: detail.vision.description || undefined,
+    title: t("meta.vision", { code: detail.vision.code, title: localize("vision", detail.vision.code, "title", detail.vision.title).text }),
+    description: localize("vision", detail.vision.code, "description", detail.vision.description).text || undefined,
   };
 }
 
@@ -48,9 +50,16 @@ export default async function VisionPage({ params }: Props) {
     <>
       <header className={styles.header}>
         <p className={styles.eyebrow}>{t("vision.eyebrow", { code: vision.code, theme: vision.theme })}</p>
-        <h1>{vision.title}</h1>
+        <h1>
+          <Translated locale={locale} entity="vision" entityKey={vision.code} field="title" text={vision.title} notice={false} />
+        </h1>
+        <TranslatedNotice block locale={locale} entity="vision" entityKey={vision.code} field="title" text={vision.title} />
         <VerificationNote verified={vision.verified} />
-        {vision.description ? <p className={styles.lede}>{vision.description}</p> : null}
+        {vision.description ? (
+          <p className={styles.lede}>
+            <Translated locale={locale} entity="vision" entityKey={vision.code} field="description" text={vision.description} />
+          </p>
+        ) : null}
       </header>
 
       <section className={`${styles.panel} ${styles.section}`} aria-labelledby="rollup-heading">
