@@ -64,6 +64,9 @@ export function ActionProgressChart({
       </div>
     );
   };
+  // The bar says its status in words too, so colour is never the only carrier of it.
+  const labelled = data.map((d) => ({ ...d, barLabel: d.assessed ? `${d.valueText} · ${d.statusLabel}` : d.statusLabel }));
+
   return (
     <BarChart
       className={styles.chart}
@@ -71,10 +74,10 @@ export function ActionProgressChart({
       responsive
       title={title}
       desc={summary}
-      data={data}
+      data={labelled}
       layout="vertical"
       style={{ width: "100%", height }}
-      margin={{ top: 4, right: 48, bottom: 4, left: 8 }}
+      margin={{ top: 4, right: 132, bottom: 4, left: 8 }}
     >
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
       <XAxis
@@ -87,7 +90,7 @@ export function ActionProgressChart({
       <YAxis type="category" dataKey="code" width={48} tick={{ fill: "var(--color-text)" }} />
       <Tooltip content={renderTooltip} isAnimationActive={animate} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
       <Bar dataKey="percent" shape={barShape} isAnimationActive={animate} background={{ fill: "#eef0f3" }}>
-        <LabelList dataKey="valueText" position="right" fill="var(--color-text)" />
+        <LabelList dataKey="barLabel" position="right" fill="var(--color-text)" />
       </Bar>
     </BarChart>
   );

@@ -66,6 +66,9 @@ export function VisionProgressChart({
       </div>
     );
   };
+  // The bar says its status in words too, so colour is never the only carrier of it.
+  const labelled = data.map((d) => ({ ...d, barLabel: `${d.valueText} · ${d.statusLabel}` }));
+
   return (
     <BarChart
       className={styles.chart}
@@ -73,7 +76,7 @@ export function VisionProgressChart({
       responsive
       title={title}
       desc={summary}
-      data={data}
+      data={labelled}
       style={{ width: "100%", height }}
       margin={{ top: 24, right: 8, bottom: 4, left: 0 }}
     >
@@ -88,7 +91,7 @@ export function VisionProgressChart({
       />
       <Tooltip content={renderTooltip} isAnimationActive={animate} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
       <Bar dataKey="percent" shape={barShape} isAnimationActive={animate} background={{ fill: "#eef0f3" }} maxBarSize={72}>
-        <LabelList dataKey="valueText" position="top" fill="var(--color-text)" />
+        <LabelList dataKey="barLabel" position="top" fill="var(--color-text)" />
       </Bar>
     </BarChart>
   );

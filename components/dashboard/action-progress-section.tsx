@@ -9,7 +9,7 @@ import { StatusLegend } from "./status-legend";
 import { actionProgressSummary } from "./summaries";
 import { UnverifiedBadge } from "./verification-badge";
 import styles from "./dashboard.module.css";
-import { Translated } from "./translated-text";
+import { getLocalizer, Translated } from "./translated-text";
 import { viewCutoff, type ViewProps } from "./view-data";
 import { viewHref } from "./view-links";
 
@@ -17,18 +17,19 @@ const ROW_HEIGHT = 32;
 const AXIS_HEIGHT = 40;
 
 export async function ActionProgressSection({ locale, view }: ViewProps) {
-  const [overview, t, tStatus, format] = await Promise.all([
+  const [overview, t, tStatus, format, localize] = await Promise.all([
     getCachedOverview(viewCutoff(view)),
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "status" }),
     getFormatter({ locale }),
+    getLocalizer(locale),
   ]);
   const { actions } = overview;
   const summaryParts = actionProgressSummary(actions, (items) => format.list(items));
   const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
   const data = actions.map((a) => ({
     code: a.code,
-    title: a.title,
+    title: localize("action", a.code, "title", a.title).text,
     percent: a.percent ?? 0,
     assessed: a.percent !== null,
     valueText: a.percent === null ? tStatus(a.status) : t("common.percent", { value: a.percent }),

@@ -6,7 +6,7 @@ import { getCachedPlanState, getCachedPlanSummary } from "@/lib/public-data";
 import { referenceTime } from "@/lib/view";
 import { ActionFiltersForm } from "./action-filters-form";
 import styles from "./dashboard.module.css";
-import { Translated, TranslatedNotice } from "./translated-text";
+import { getLocalizer, Translated, TranslatedNotice } from "./translated-text";
 import { TableScroll } from "./table-scroll";
 import { filterActions, hasActiveFilters, parseActionFilters, type SearchParamValue } from "./filters";
 import { FormattedDate } from "./formatted-date";
@@ -23,13 +23,15 @@ export async function ActionsIndex({
 }: ViewProps & {
   searchParams: Promise<Record<string, SearchParamValue>>;
 }) {
-  const [state, plan, params, t, tCommon] = await Promise.all([
+  const [state, plan, params, t, tCommon, localize] = await Promise.all([
     getCachedPlanState(viewCutoff(view)),
     getCachedPlanSummary(),
     searchParams,
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "common" }),
+    getLocalizer(locale),
   ]);
+  const visionOptions = state.visions.map((v) => ({ code: v.code, title: localize("vision", v.code, "title", v.title).text }));
   const filters = parseActionFilters(
     params,
     state.visions.map((v) => v.code),
@@ -40,7 +42,7 @@ export async function ActionsIndex({
   return (
     <>
       {/* Keyed so that a client-side "clear filters" navigation resets the selects. */}
-      <ActionFiltersForm key={`${filters.status}|${filters.vision}`} filters={filters} visions={state.visions} view={view} />
+      <ActionFiltersForm key={`${filters.status}|${filters.vision}`} filters={filters} visions={visionOptions} view={view} />
       <p id="actions-count" className={styles.resultCount}>
         {t("actions.showing", { shown: shown.length, total: state.actions.length })}
       </p>

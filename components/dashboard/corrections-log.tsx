@@ -7,6 +7,7 @@ import { getCachedCorrections } from "@/lib/public-data";
 import styles from "./dashboard.module.css";
 import { DatedText, FormattedDate } from "./formatted-date";
 import { TableScroll } from "./table-scroll";
+import { Translated, TranslatedNotice } from "./translated-text";
 import { updateAnchor } from "./update-item";
 import { viewCutoff, type ViewProps } from "./view-data";
 import { viewHref } from "./view-links";
@@ -51,8 +52,10 @@ export async function CorrectionsLog({ locale, view }: ViewProps) {
               </th>
               <td>
                 <Link href={viewHref(`/actions/${c.actionCode}`, view, updateAnchor(c.updateId))}>
-                  <span className={styles.code}>{c.actionCode}</span> {c.actionTitle}
+                  <span className={styles.code}>{c.actionCode}</span>{" "}
+                  <Translated locale={locale} entity="action" entityKey={c.actionCode} field="title" text={c.actionTitle} notice={false} />
                 </Link>
+                <TranslatedNotice locale={locale} entity="action" entityKey={c.actionCode} field="title" text={c.actionTitle} />
               </td>
               <td>
                 <Badge tone={c.kind === "retracted" ? "danger" : "warning"}>{t(`update.${c.kind}`)}</Badge>

@@ -10,6 +10,7 @@ import { DATE_STYLE, toDate } from "./dates";
 import { FormattedDate } from "./formatted-date";
 import { SeriesLegend } from "./series-legend";
 import { historySummary } from "./summaries";
+import { getLocalizer } from "./translated-text";
 import { viewCutoff, type ViewProps } from "./view-data";
 import { viewHref } from "./view-links";
 
@@ -19,11 +20,12 @@ const PLAN_KEY = "plan";
 /** The plan average and every vision over time, replayed from the published history as of the view. */
 export async function ProgressOverTimeSection({ locale, view }: ViewProps) {
   const cutoff = viewCutoff(view);
-  const [overview, points, t, format] = await Promise.all([
+  const [overview, points, t, format, localize] = await Promise.all([
     getCachedOverview(cutoff),
     getCachedHistoryPoints(cutoff),
     getTranslations({ locale, namespace: "public" }),
     getFormatter({ locale }),
+    getLocalizer(locale),
   ]);
   const mapping = overview.actions.flatMap((a) => a.visions.map((v) => ({ actionCode: a.code, visionCode: v.code, weight: v.weight })));
   const rows = buildHistory(
@@ -81,7 +83,7 @@ export async function ProgressOverTimeSection({ locale, view }: ViewProps) {
               <th scope="col">{t("fields.plan")}</th>
               {visions.map((v) => (
                 <th key={v.code} scope="col">
-                  <Link href={viewHref(`/visions/${v.code}`, view)} title={v.title}>
+                  <Link href={viewHref(`/visions/${v.code}`, view)} title={localize("vision", v.code, "title", v.title).text}>
                     {v.code}
                   </Link>
                 </th>

@@ -1,15 +1,15 @@
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { RoundRow } from "@/db/queries/rounds";
 import { buttonClass, controlClass } from "@/components/ui/field";
 import { getPathname } from "@/i18n/navigation";
 import styles from "./dashboard.module.css";
 import { DATE_STYLE, toDate } from "./dates";
+import { getLocalizer } from "./translated-text";
 
 /** A plain GET form, so comparing works without JavaScript and every comparison has its own URL. */
-export function RoundCompareForm({ rounds, from, to }: { rounds: readonly RoundRow[]; from?: string; to?: string }) {
-  const t = useTranslations("public");
-  const format = useFormatter();
-  const locale = useLocale();
+export async function RoundCompareForm({ rounds, from, to }: { rounds: readonly RoundRow[]; from?: string; to?: string }) {
+  const locale = await getLocale();
+  const [t, format, localize] = await Promise.all([getTranslations({ locale, namespace: "public" }), getFormatter({ locale }), getLocalizer(locale)]);
   if (rounds.length < 2) return <p className={styles.empty}>{t("rounds.compareNeedsTwo")}</p>;
   // Rounds come newest first: by default, compare the previous round with the latest.
   const known = (slug: string | undefined) => (slug && rounds.some((r) => r.slug === slug) ? slug : undefined);
@@ -17,7 +17,7 @@ export function RoundCompareForm({ rounds, from, to }: { rounds: readonly RoundR
   const toValue = known(to) ?? rounds[0]?.slug;
   const options = rounds.map((r) => (
     <option key={r.slug} value={r.slug}>
-      {t("rounds.roundOption", { name: r.name, date: format.dateTime(toDate(r.cutoffDate), DATE_STYLE) })}
+      {t("rounds.roundOption", { name: localize("round", r.slug, "name", r.name).text, date: format.dateTime(toDate(r.cutoffDate), DATE_STYLE) })}
     </option>
   ));
   return (

@@ -7,6 +7,7 @@ import { compareStates, comparisonSummary } from "./compare";
 import styles from "./dashboard.module.css";
 import { DATE_STYLE, toDate } from "./dates";
 import { TableScroll } from "./table-scroll";
+import { getLocalizer, Translated } from "./translated-text";
 import { viewCutoff } from "./view-data";
 import { roundView, viewHref } from "./view-links";
 
@@ -14,27 +15,30 @@ import { roundView, viewHref } from "./view-links";
 export async function RoundComparison({ locale, from, to }: { locale: string; from: RoundRow; to: RoundRow }) {
   const fromView = roundView(from);
   const toView = roundView(to);
-  const [before, after, t, tStatus, format] = await Promise.all([
+  const [before, after, t, tStatus, format, localize] = await Promise.all([
     getCachedPlanState(viewCutoff(fromView)),
     getCachedPlanState(viewCutoff(toView)),
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "status" }),
     getFormatter({ locale }),
+    getLocalizer(locale),
   ]);
+  const fromName = localize("round", from.slug, "name", from.name).text;
+  const toName = localize("round", to.slug, "name", to.name).text;
   const comparison = compareStates(before.actions, after.actions);
   const summaryParts = comparisonSummary(comparison);
   const percent = (value: number | null) => (value === null ? tStatus("not_yet_assessed") : t("common.percent", { value }));
   const formatDate = (iso: string) => format.dateTime(toDate(iso), DATE_STYLE);
   return (
     <section className={styles.section} aria-labelledby="comparison-heading">
-      <h2 id="comparison-heading">{t("compare.resultsHeading", { from: from.name, to: to.name })}</h2>
+      <h2 id="comparison-heading">{t("compare.resultsHeading", { from: fromName, to: toName })}</h2>
       <p id="comparison-summary" className={styles.summary}>
         {t(`summaries.${summaryParts.key}`, summaryParts.values)}
       </p>
       <TableScroll captionId="comparison-caption">
         <table className="data-table" aria-describedby="comparison-summary">
           <caption id="comparison-caption">
-            {t("compare.caption", { from: from.name, to: to.name, fromDate: formatDate(from.cutoffDate), toDate: formatDate(to.cutoffDate) })}
+            {t("compare.caption", { from: fromName, to: toName, fromDate: formatDate(from.cutoffDate), toDate: formatDate(to.cutoffDate) })}
           </caption>
           <thead>
             <tr>
@@ -51,7 +55,9 @@ export async function RoundComparison({ locale, from, to }: { locale: string; fr
                 <th scope="row">
                   <Link href={viewHref(`/actions/${r.code}`, toView)}>{r.code}</Link>
                 </th>
-                <td>{r.title}</td>
+                <td>
+                  <Translated locale={locale} entity="action" entityKey={r.code} field="title" text={r.title} />
+                </td>
                 <td>
                   {r.statusChanged ? (
                     <span className={styles.fromTo}>

@@ -9,25 +9,26 @@ import { StatusLegend } from "./status-legend";
 import { visionProgressSummary } from "./summaries";
 import { UnverifiedBadge } from "./verification-badge";
 import styles from "./dashboard.module.css";
-import { Translated } from "./translated-text";
+import { getLocalizer, Translated } from "./translated-text";
 import { viewCutoff, type ViewProps } from "./view-data";
 import { viewHref } from "./view-links";
 
 const CHART_HEIGHT = 300;
 
 export async function VisionProgressSection({ locale, view }: ViewProps) {
-  const [overview, t, tStatus, format] = await Promise.all([
+  const [overview, t, tStatus, format, localize] = await Promise.all([
     getCachedOverview(viewCutoff(view)),
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "status" }),
     getFormatter({ locale }),
+    getLocalizer(locale),
   ]);
   const { visions } = overview;
   const summaryParts = visionProgressSummary(visions, (items) => format.list(items));
   const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
   const data = visions.map((v) => ({
     code: v.code,
-    title: v.title,
+    title: localize("vision", v.code, "title", v.title).text,
     percent: v.percent,
     valueText: t("common.percent", { value: v.percent }),
     statusLabel: tStatus(v.status),

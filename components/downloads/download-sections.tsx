@@ -22,23 +22,23 @@ export async function DatasetList({ locale, view }: { locale: string; view: View
             <li key={name}>
               <h3>{d.file}</h3>
               <p>
-                {d.description} <span className="muted">({t("datasets.columns", { count: d.columns.length })})</span>
+                {d.description} <span className="muted">{t("datasets.columns", { count: d.columns.length })}</span>
               </p>
               {/* The visible format starts each link's name (WCAG 2.5.3); the hidden file name tells the links apart. */}
               <p>
                 <a href={api(`${d.file}.csv`, view)}>
                   {t("datasets.csv")}
-                  <span className="visually-hidden"> · {d.file}</span>
+                  <span className="visually-hidden">{t("datasets.fileSuffix", { name: d.file })}</span>
                 </a>
-                {" · "}
+                {t("datasets.separator")}
                 <a href={api(`${d.file}.csv?bom=1`, view)}>
                   {t("datasets.csvExcel")}
-                  <span className="visually-hidden"> · {d.file}</span>
+                  <span className="visually-hidden">{t("datasets.fileSuffix", { name: d.file })}</span>
                 </a>
-                {" · "}
+                {t("datasets.separator")}
                 <a href={api(`${d.file}.json`, view)}>
                   {t("datasets.json")}
-                  <span className="visually-hidden"> · {d.file}</span>
+                  <span className="visually-hidden">{t("datasets.fileSuffix", { name: d.file })}</span>
                 </a>
               </p>
             </li>
@@ -61,12 +61,10 @@ export async function ZipDownload({ locale, view, bytes, generatedAt }: { locale
       <p>
         <a href={api("all.zip", view)}>{t("zip.link")}</a>{" "}
         <span className="muted">
-          (
           {t("zip.details", {
             size: t(`size.${size.key}`, { value: size.value }),
-            time: format.dateTime(generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC",
+            time: format.dateTime(generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
           })}
-          )
         </span>
       </p>
       <p>{t("zip.contents")}</p>

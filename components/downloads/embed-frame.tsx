@@ -34,7 +34,7 @@ export async function EmbedFrame({
           {title}
         </h1>
         <p id={`${id}-summary`} className={styles.summary}>
-          {asOf ? `${t("embedPage.asOf", { date: asOf })}. ` : ""}
+          {asOf ? t("embedPage.asOf", { date: asOf }) : ""}
           {summary}
         </p>
       </figcaption>

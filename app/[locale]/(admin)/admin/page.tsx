@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProgressForm } from "@/components/admin/progress-form";
+import { getLocalizer } from "@/components/dashboard/translated-text";
 import { SubmissionsTable } from "@/components/admin/submissions-table";
 import { listActionChoices } from "@/db/queries/plan-admin";
 import { listOwnSubmissions } from "@/db/queries/updates";
@@ -19,7 +20,8 @@ export default async function LogProgressPage({ params }: { params: Promise<{ lo
   setRequestLocale(locale);
   const actor = await requirePermission("update:submit", "/admin");
   const t = await getTranslations({ locale, namespace: "admin" });
-  const [actions, submissions] = await Promise.all([listActionChoices(actor), listOwnSubmissions(actor)]);
+  const [choices, submissions, localize] = await Promise.all([listActionChoices(actor), listOwnSubmissions(actor), getLocalizer(locale)]);
+  const actions = choices.map((a) => ({ ...a, title: localize("action", a.code, "title", a.title).text }));
   return (
     <>
       <h1 id="progress-title">{t("progress.title")}</h1>

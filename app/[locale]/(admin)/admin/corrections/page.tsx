@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { CorrectionDetails } from "@/components/admin/correction-details";
 import { CorrectionItem } from "@/components/admin/correction-item";
+import { getLocalizer } from "@/components/dashboard/translated-text";
 import { listPublishedForCorrection } from "@/db/queries/updates";
 import { requirePermission } from "@/lib/server/guards";
 import styles from "@/components/admin/admin.module.css";
@@ -20,7 +21,11 @@ export default async function CorrectionsPage({ params }: { params: Promise<{ lo
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requirePermission("update:correct", "/admin/corrections");
-  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "admin.corrections" }), getFormatter({ locale })]);
+  const [t, format, localize] = await Promise.all([
+    getTranslations({ locale, namespace: "admin.corrections" }),
+    getFormatter({ locale }),
+    getLocalizer(locale),
+  ]);
   const rows = await listPublishedForCorrection(actor, LIMIT);
   return (
     <>
@@ -44,7 +49,7 @@ export default async function CorrectionsPage({ params }: { params: Promise<{ lo
                     evidenceLinks: row.evidenceLinks.map((l) => l.url),
                     occurredOn: row.occurredOn,
                   }}
-                  heading={t("heading", { code: row.actionCode, title: row.actionTitle })}
+                  heading={t("heading", { code: row.actionCode, title: localize("action", row.actionCode, "title", row.actionTitle).text })}
                   context={t("forUpdate", {
                     code: row.actionCode,
                     date: format.dateTime(new Date(row.reviewedAt ?? row.createdAt), { dateStyle: "medium", timeStyle: "short" }),

@@ -4,6 +4,7 @@ import { PublishedTable } from "@/components/admin/published-table";
 import { ReviewDetails } from "@/components/admin/review-details";
 import { ReviewQueue } from "@/components/admin/review-queue";
 import { listRecentlyReviewed, listReviewQueue } from "@/db/queries/updates";
+import { getLocalizer } from "@/components/dashboard/translated-text";
 import { requirePermission } from "@/lib/server/guards";
 
 export const dynamic = "force-dynamic";
@@ -19,10 +20,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const actor = await requirePermission("update:review", "/admin/review");
   const t = await getTranslations({ locale, namespace: "admin" });
-  const [queue, recent] = await Promise.all([listReviewQueue(actor), listRecentlyReviewed(actor)]);
+  const [queue, recent, localize] = await Promise.all([listReviewQueue(actor), listRecentlyReviewed(actor), getLocalizer(locale)]);
   const items = queue.map((row) => ({
     id: row.id,
-    heading: t("review.heading", { code: row.actionCode, title: row.actionTitle }),
+    heading: t("review.heading", { code: row.actionCode, title: localize("action", row.actionCode, "title", row.actionTitle).text }),
     details: <ReviewDetails locale={locale} row={row} />,
   }));
   return (

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { FormattedDate } from "@/components/dashboard/formatted-date";
+import { getLocalizer, TranslatedNotice } from "@/components/dashboard/translated-text";
 import { OverviewSections } from "@/components/dashboard/overview-sections";
 import { roundView } from "@/components/dashboard/view-links";
 import { ViewBanner } from "@/components/dashboard/view-banner";
@@ -26,8 +27,9 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await load(params);
   if (!loaded) return {};
-  const t = await getTranslations({ locale: loaded.locale, namespace: "public" });
-  return { title: t("meta.round", { name: loaded.round.name }) };
+  const [t, localize] = await Promise.all([getTranslations({ locale: loaded.locale, namespace: "public" }), getLocalizer(loaded.locale)]);
+  const name = localize("round", loaded.round.slug, "name", loaded.round.name).text;
+  return { title: t("meta.round", { name }) };
 }
 
 export default async function RoundPage({ params }: Props) {
@@ -35,14 +37,15 @@ export default async function RoundPage({ params }: Props) {
   if (!loaded) notFound();
   const { locale, round } = loaded;
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "public" });
+  const [t, localize] = await Promise.all([getTranslations({ locale, namespace: "public" }), getLocalizer(locale)]);
   const view = roundView(round);
   return (
     <>
       <ViewBanner view={view} todayHref="/" />
       <header className={styles.header}>
         <p className={styles.eyebrow}>{t("round.eyebrow")}</p>
-        <h1>{t("round.title", { name: round.name })}</h1>
+        <h1>{t("round.title", { name: localize("round", round.slug, "name", round.name).text })}</h1>
+        <TranslatedNotice block locale={locale} entity="round" entityKey={round.slug} field="name" text={round.name} />
         <dl className={styles.facts}>
           <dt>{t("fields.cutoffDate")}</dt>
           <dd>
