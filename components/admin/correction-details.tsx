@@ -2,9 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { SubmissionRow } from "@/db/queries/updates";
 import styles from "./admin.module.css";
-
-// Links were checked on submission; this guards rows written by other means.
-const isHttp = (url: string) => /^https?:\/\//i.test(url);
+import { UpdateBody } from "./update-body";
 
 /**
  * A published update as the public sees it. The percent is plain text, not
@@ -51,26 +49,7 @@ export async function CorrectionDetails({ locale, row }: { locale: string; row: 
           <dd>{row.authorName}</dd>
         </div>
       </dl>
-      <h3 className={styles.subheading}>{t("narrative")}</h3>
-      <p className={styles.narrative}>{row.narrative}</p>
-      <h3 className={styles.subheading}>{t("evidence")}</h3>
-      {row.evidenceLinks.length === 0 ? (
-        <p className="muted">{t("noEvidence")}</p>
-      ) : (
-        <ul className={styles.links}>
-          {row.evidenceLinks.map((link, i) => (
-            <li key={`${i}-${link.url}`}>
-              {isHttp(link.url) ? (
-                <a href={link.url} rel="noopener noreferrer nofollow">
-                  {link.label ?? link.url}
-                </a>
-              ) : (
-                (link.label ?? link.url)
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <UpdateBody row={row} labels={{ narrative: t("narrative"), evidence: t("evidence"), noEvidence: t("noEvidence") }} />
     </>
   );
 }

@@ -3,9 +3,7 @@ import { ProgressMeter } from "@/components/ui/progress-meter";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { SubmissionRow } from "@/db/queries/updates";
 import styles from "./admin.module.css";
-
-// Links were checked on submission; this guards rows written by other means.
-const isHttp = (url: string) => /^https?:\/\//i.test(url);
+import { UpdateBody } from "./update-body";
 
 /** What a reviewer needs to judge one submission; the narrative is shown as plain text. */
 export async function ReviewDetails({ locale, row }: { locale: string; row: SubmissionRow }) {
@@ -44,26 +42,7 @@ export async function ReviewDetails({ locale, row }: { locale: string; row: Subm
           </dd>
         </div>
       </dl>
-      <h3 className={styles.subheading}>{t("narrative")}</h3>
-      <p className={styles.narrative}>{row.narrative}</p>
-      <h3 className={styles.subheading}>{t("evidence")}</h3>
-      {row.evidenceLinks.length === 0 ? (
-        <p className="muted">{t("noEvidence")}</p>
-      ) : (
-        <ul className={styles.links}>
-          {row.evidenceLinks.map((link, i) => (
-            <li key={`${i}-${link.url}`}>
-              {isHttp(link.url) ? (
-                <a href={link.url} rel="noopener noreferrer nofollow">
-                  {link.label ?? link.url}
-                </a>
-              ) : (
-                link.label ?? link.url
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <UpdateBody row={row} labels={{ narrative: t("narrative"), evidence: t("evidence"), noEvidence: t("noEvidence") }} />
     </>
   );
 }
