@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionProgressChart } from "@/components/charts/action-progress-chart";
+import { ProgressBarChart } from "@/components/charts/progress-bar-chart";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";
@@ -27,15 +27,18 @@ export async function ActionProgressSection({ locale, view }: ViewProps) {
   const { actions } = overview;
   const summaryParts = actionProgressSummary(actions, (items) => format.list(items));
   const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
-  const data = actions.map((a) => ({
-    code: a.code,
-    title: localize("action", a.code, "title", a.title).text,
-    percent: a.percent ?? 0,
-    assessed: a.percent !== null,
-    valueText: a.percent === null ? tStatus(a.status) : t("common.percent", { value: a.percent }),
-    statusLabel: tStatus(a.status),
-    fill: `var(--status-${a.status})`,
-  }));
+  const data = actions.map((a) => {
+    const status = tStatus(a.status);
+    const value = a.percent === null ? null : t("common.percent", { value: a.percent });
+    return {
+      code: a.code,
+      title: localize("action", a.code, "title", a.title).text,
+      percent: a.percent ?? 0,
+      barLabel: value === null ? status : `${value} · ${status}`,
+      details: [value === null ? status : `${status} · ${value}`],
+      fill: `var(--status-${a.status})`,
+    };
+  });
   const height = actions.length * ROW_HEIGHT + AXIS_HEIGHT;
   return (
     <ChartFigure
@@ -44,7 +47,7 @@ export async function ActionProgressSection({ locale, view }: ViewProps) {
       summary={summary}
       chartHeight={height}
       wide
-      chart={<ActionProgressChart data={data} title={t("overview.actionChart.title")} summary={summary} height={height} />}
+      chart={<ProgressBarChart orientation="rows" data={data} title={t("overview.actionChart.title")} summary={summary} height={height} />}
       legend={<StatusLegend statuses={actions.map((a) => a.status)} />}
       table={
         <table className="data-table">

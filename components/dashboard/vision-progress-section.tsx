@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { VisionProgressChart } from "@/components/charts/vision-progress-chart";
+import { ProgressBarChart } from "@/components/charts/progress-bar-chart";
+import { visionBar } from "./vision-bar";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";
@@ -26,15 +27,13 @@ export async function VisionProgressSection({ locale, view }: ViewProps) {
   const { visions } = overview;
   const summaryParts = visionProgressSummary(visions, (items) => format.list(items));
   const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
-  const data = visions.map((v) => ({
-    code: v.code,
-    title: localize("vision", v.code, "title", v.title).text,
-    percent: v.percent,
-    valueText: t("common.percent", { value: v.percent }),
-    statusLabel: tStatus(v.status),
-    coverageText: t("visions.coverageValue", { coverage: v.coverage }),
-    fill: `var(--status-${v.status})`,
-  }));
+  const data = visions.map((v) =>
+    visionBar(v, localize("vision", v.code, "title", v.title).text, {
+      value: t("common.percent", { value: v.percent }),
+      status: tStatus(v.status),
+      coverage: t("visions.coverageValue", { coverage: v.coverage }),
+    }),
+  );
   const height = CHART_HEIGHT;
   return (
     <ChartFigure
@@ -42,7 +41,7 @@ export async function VisionProgressSection({ locale, view }: ViewProps) {
       title={t("overview.visionChart.title")}
       summary={summary}
       chartHeight={height}
-      chart={<VisionProgressChart data={data} title={t("overview.visionChart.title")} summary={summary} height={height} />}
+      chart={<ProgressBarChart orientation="columns" data={data} title={t("overview.visionChart.title")} summary={summary} height={height} />}
       legend={<StatusLegend statuses={visions.map((v) => v.status)} />}
       table={
         <table className="data-table">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { VisionProgressChart } from "@/components/charts/vision-progress-chart";
+import { ProgressBarChart } from "@/components/charts/progress-bar-chart";
+import { visionBar } from "@/components/dashboard/vision-bar";
 import { visionProgressSummary } from "@/components/dashboard/summaries";
 import { viewHref } from "@/components/dashboard/view-links";
 import { EmbedFrame } from "@/components/downloads/embed-frame";
@@ -32,15 +33,13 @@ export default async function EmbedProgressPage({ searchParams }: Props) {
   const parts = visionProgressSummary(visions, (items) => format.list(items));
   const summary = tPublic(`summaries.${parts.key}`, parts.values);
   const title = t("embedPage.progressTitle");
-  const data = visions.map((v) => ({
-    code: v.code,
-    title: v.title,
-    percent: v.percent,
-    valueText: t("embedPage.percent", { value: v.percent }),
-    statusLabel: tStatus(v.status),
-    coverageText: tPublic("visions.coverageValue", { coverage: v.coverage }),
-    fill: `var(--status-${v.status})`,
+  const rows = visions.map((v) => ({
+    vision: v,
+    value: t("embedPage.percent", { value: v.percent }),
+    status: tStatus(v.status),
+    coverage: tPublic("visions.coverageValue", { coverage: v.coverage }),
   }));
+  const data = rows.map((r) => visionBar(r.vision, r.vision.title, r));
   return (
     <EmbedFrame
       id="embed-progress"
@@ -48,7 +47,7 @@ export default async function EmbedProgressPage({ searchParams }: Props) {
       summary={summary}
       view={view}
       chartHeight={CHART_HEIGHT}
-      chart={<VisionProgressChart data={data} title={title} summary={summary} height={CHART_HEIGHT} />}
+      chart={<ProgressBarChart orientation="columns" data={data} title={title} summary={summary} height={CHART_HEIGHT} />}
       href={viewHref("/visions", view)}
       table={
         <table className="data-table">
@@ -62,12 +61,12 @@ export default async function EmbedProgressPage({ searchParams }: Props) {
             </tr>
           </thead>
           <tbody>
-            {data.map((d) => (
-              <tr key={d.code}>
-                <th scope="row">{d.code}</th>
-                <td>{d.title}</td>
-                <td>{d.statusLabel}</td>
-                <td>{d.valueText}</td>
+            {rows.map((r) => (
+              <tr key={r.vision.code}>
+                <th scope="row">{r.vision.code}</th>
+                <td>{r.vision.title}</td>
+                <td>{r.status}</td>
+                <td>{r.value}</td>
               </tr>
             ))}
           </tbody>

@@ -16,14 +16,15 @@ import {
 import styles from "./charts.module.css";
 import { usePrefersReducedMotion } from "./use-prefers-reduced-motion";
 
-export type VisionProgressDatum = {
+export type ProgressBarDatum = {
   code: string;
   title: string;
+  /** 0–100; an unassessed item is drawn as 0. */
   percent: number;
-  valueText: string;
-  /** The rolled-up status in the page language. */
-  statusLabel: string;
-  coverageText: string;
+  /** Drawn beside the bar: the value and the status in words, so colour never carries the status alone. */
+  barLabel: string;
+  /** Lines under the title in the keyboard/hover tooltip. */
+  details: string[];
   /** An SVG paint, normally `var(--status-<status>)`. */
   fill: string;
 };
@@ -33,18 +34,23 @@ const TICKS = [0, 25, 50, 75, 100];
 // Recharts drops zero-length bars unless the shape is custom; keeping them keeps their track and value label.
 const barShape = (props: BarShapeProps) => <Rectangle {...props} />;
 
-/** Rolled-up progress of each vision, one column per vision, coloured by its rolled-up status. */
-export function VisionProgressChart({
+/**
+ * Progress of each action or vision on a fixed 0–100% scale: horizontal
+ * rows for the ten actions, vertical columns for the five visions.
+ */
+export function ProgressBarChart({
   data,
   title,
   summary,
   height,
+  orientation,
 }: {
-  data: VisionProgressDatum[];
+  data: ProgressBarDatum[];
   title: string;
   summary: string;
   /** In CSS pixels; the server reserves the same space before the chart draws. */
   height: number;
+  orientation: "rows" | "columns";
 }) {
   const format = useFormatter();
   const animate = !usePrefersReducedMotion();
@@ -57,17 +63,22 @@ export function VisionProgressChart({
             <p className={styles.tooltipTitle}>
               {datum.code} · {datum.title}
             </p>
-            <p>
-              {datum.statusLabel} · {datum.valueText}
-            </p>
-            <p>{datum.coverageText}</p>
+            {datum.details.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
           </>
         ) : null}
       </div>
     );
   };
-  // The bar says its status in words too, so colour is never the only carrier of it.
-  const labelled = data.map((d) => ({ ...d, barLabel: `${d.valueText} · ${d.statusLabel}` }));
+  const percentAxis = {
+    domain: [0, 100],
+    ticks: TICKS,
+    tickFormatter: (v: number) => format.number(v / 100, { style: "percent" }),
+    tick: { fill: "var(--color-text)" },
+  };
+  const codeAxis = { dataKey: "code", tick: { fill: "var(--color-text)" } };
+  const rows = orientation === "rows";
 
   return (
     <BarChart
@@ -76,22 +87,17 @@ export function VisionProgressChart({
       responsive
       title={title}
       desc={summary}
-      data={labelled}
+      data={data}
+      layout={rows ? "vertical" : "horizontal"}
       style={{ width: "100%", height }}
-      margin={{ top: 24, right: 8, bottom: 4, left: 0 }}
+      margin={rows ? { top: 4, right: 132, bottom: 4, left: 8 } : { top: 24, right: 8, bottom: 4, left: 0 }}
     >
-      <CartesianGrid vertical={false} strokeDasharray="3 3" />
-      <XAxis dataKey="code" tick={{ fill: "var(--color-text)" }} />
-      <YAxis
-        domain={[0, 100]}
-        ticks={TICKS}
-        width={56}
-        tickFormatter={(v: number) => format.number(v / 100, { style: "percent" })}
-        tick={{ fill: "var(--color-text)" }}
-      />
+      <CartesianGrid horizontal={!rows} vertical={rows} strokeDasharray="3 3" />
+      {rows ? <XAxis type="number" {...percentAxis} /> : <XAxis {...codeAxis} />}
+      {rows ? <YAxis type="category" width={48} {...codeAxis} /> : <YAxis width={56} {...percentAxis} />}
       <Tooltip content={renderTooltip} isAnimationActive={animate} cursor={{ fill: "rgb(0 0 0 / 0.06)" }} />
-      <Bar dataKey="percent" shape={barShape} isAnimationActive={animate} background={{ fill: "#eef0f3" }} maxBarSize={72}>
-        <LabelList dataKey="barLabel" position="top" fill="var(--color-text)" />
+      <Bar dataKey="percent" shape={barShape} isAnimationActive={animate} background={{ fill: "#eef0f3" }} maxBarSize={rows ? undefined : 72}>
+        <LabelList dataKey="barLabel" position={rows ? "right" : "top"} fill="var(--color-text)" />
       </Bar>
     </BarChart>
   );
