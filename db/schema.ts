@@ -124,6 +124,10 @@ export const users = pgTable(
     role: userRole("role").notNull(),
     passwordHash: text("password_hash").notNull(),
     disabled: boolean("disabled").notNull().default(false),
+    /** Set by an admin's forced reset: the user must choose a new password before doing anything else. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** Stored in the session token at login; bumping it signs the user out everywhere (password change, forced reset). */
+    sessionVersion: integer("session_version").notNull().default(1),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
