@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { isConnectionError, isDatabaseUnavailable, markDatabaseDown, markDatabaseUp, tagConnectionError } from "../lib/server/db-status";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -26,17 +27,67 @@ function createClient(): Client {
   if (url) {
     const sql = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      // While Postgres is unreachable a request must fail fast (503), not wait for the default 30 s.
+      connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT || 5),
+      // postgres.js waits before reopening a connection that failed, up to 20 s by default: a request
+      // during an outage would hang that long, and recovery would lag as much. At most 2 s here.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2),
       onnotice: () => {},
     });
-    return { kind: "postgres", sql, db: drizzlePostgres(sql, { schema }) as unknown as Db };
+    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    observeFailures(db);
+    return { kind: "postgres", sql, db };
   }
   const dir = defaultPgliteDir();
   if (!dir.startsWith("memory://")) {
     // PGlite only creates the last folder of its data path.
     mkdirSync(path.dirname(dir), { recursive: true });
   }
-  const pglite = new PGlite(dir);
+  // Every commit reaches the data folder before it is acknowledged (a kill -9 loses nothing acknowledged:
+  // e2e/reliability.spec.ts); relaxedDurability would defer that and must stay off.
+  const pglite = new PGlite(dir, { relaxedDurability: false });
   return { kind: "pglite", pglite, db: drizzlePglite(pglite, { schema }) as unknown as Db };
+}
+
+const observed = Symbol.for("plan-tracker.db-observed");
+type Observable = Record<string, unknown> & { [observed]?: true };
+
+/**
+ * Every query and transaction of the drizzle session goes through
+ * `execute`/`all` of its prepared query and `transaction` of its session.
+ * Wrapping those (on their prototypes, so transaction sessions are covered)
+ * keeps the database-status flag current: a connection error sets it and is
+ * tagged for the error boundaries, the next success clears it. postgres.js
+ * itself opens new connections on the next query once the server is back.
+ */
+function observeFailures(database: Db): void {
+  const session = (database as unknown as { session: Record<string, (...a: unknown[]) => unknown> }).session;
+  const query = session.prepareQuery!.call(session, { sql: "select 1", params: [] }, undefined, undefined, false) as object;
+  wrap(Object.getPrototypeOf(query) as Observable, ["execute", "all"]);
+  wrap(Object.getPrototypeOf(session) as Observable, ["transaction"]);
+}
+
+function wrap(proto: Observable, methods: string[]): void {
+  if (proto[observed]) return;
+  proto[observed] = true;
+  for (const name of methods) {
+    const original = proto[name] as (...a: unknown[]) => Promise<unknown>;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      return original.apply(this, args).then(
+        (value) => {
+          if (isDatabaseUnavailable()) markDatabaseUp();
+          return value;
+        },
+        (error: unknown) => {
+          if (isConnectionError(error)) {
+            markDatabaseDown(error);
+            tagConnectionError(error);
+          }
+          throw error;
+        },
+      );
+    };
+  }
 }
 
 // Next bundles this module into several chunks (instrumentation, routes,

@@ -169,7 +169,36 @@ export const progressUpdates = pgTable(
     index("progress_updates_current_idx").on(t.actionId, t.reviewState, t.occurredOn, t.publishedAt),
     index("progress_updates_state_idx").on(t.reviewState, t.createdAt),
     index("progress_updates_author_idx").on(t.authorId, t.createdAt),
+    // The public "latest updates" list and the open-data files: newest publication first, without sorting the table.
+    index("progress_updates_published_idx")
+      .on(t.publishedAt, t.id)
+      .where(sql`${t.reviewState} = 'published'`),
   ],
+);
+
+/**
+ * Precomputed, for today's view only: each action's assessment at the end of
+ * each day on which its progress happened (the last update of the day that
+ * still counts, by publication time). Database triggers keep it current in
+ * the same transaction as every publication, correction and insert (see
+ * migration 0006), so the overview's progress-over-time chart reads one row
+ * per action and day instead of replaying every update. Past views
+ * (`asOf`, rounds) are computed from progress_updates and cached for long.
+ */
+export const actionDayStates = pgTable(
+  "action_day_states",
+  {
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id),
+    occurredOn: date("occurred_on").notNull(),
+    updateId: integer("update_id")
+      .notNull()
+      .references(() => progressUpdates.id),
+    status: progressStatus("status").notNull(),
+    percent: integer("percent").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.occurredOn] }), index("action_day_states_day_idx").on(t.occurredOn)],
 );
 
 /**
@@ -192,7 +221,12 @@ export const updateCorrections = pgTable(
       .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("update_corrections_update_idx").on(t.updateId), index("update_corrections_created_idx").on(t.createdAt)],
+  (t) => [
+    uniqueIndex("update_corrections_update_idx").on(t.updateId),
+    index("update_corrections_created_idx").on(t.createdAt),
+    // Timelines say which update a replacement corrects: looked up by replacement.
+    index("update_corrections_replacement_idx").on(t.replacementId),
+  ],
 );
 
 export const reportingRounds = pgTable(

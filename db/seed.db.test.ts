@@ -35,6 +35,21 @@ describe("seedPlan", () => {
 });
 
 describe("first admin from the environment", () => {
+  it("refuses an ADMIN_PASSWORD that breaks the password policy, and creates nobody", async () => {
+    process.env.ADMIN_EMAIL = "weak.admin@test.local";
+    try {
+      for (const weak of ["short", "password1234"]) {
+        process.env.ADMIN_PASSWORD = weak;
+        await expect(ensureAdminFromEnv()).rejects.toThrow(/ADMIN_PASSWORD is refused/);
+      }
+    } finally {
+      delete process.env.ADMIN_EMAIL;
+      delete process.env.ADMIN_PASSWORD;
+    }
+    const [after] = await db.select({ n: count() }).from(users);
+    expect(after?.n).toBe(0);
+  });
+
   it("creates an admin from ADMIN_EMAIL and ADMIN_PASSWORD while no user exists", async () => {
     const [before] = await db.select({ n: count() }).from(users);
     expect(before?.n).toBe(0);

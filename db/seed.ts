@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/passwords";
+import { newPasswordSchema } from "@/lib/validation/passwords";
 import { sourceHash } from "@/lib/translations";
 import type { ProgressStatus, Role } from "@/lib/vocabulary";
 import { db, type Db, type Tx } from "./index";
@@ -116,7 +117,8 @@ export async function upsertUser(
     if (existing) {
       await tx
         .update(users)
-        .set({ name: input.name, role: input.role, passwordHash, disabled: false, updatedAt: new Date() })
+        // A reset from the command line signs the user out everywhere, like a password change.
+        .set({ name: input.name, role: input.role, passwordHash, disabled: false, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
         .where(eq(users.id, existing.id));
       await recordAudit(tx, { actorId: null, action: "user.reset", entityType: "user", entityId: existing.id, after: { email, name: input.name, role: input.role, disabled: false } });
       return existing.id;
@@ -135,6 +137,10 @@ export async function ensureAdminFromEnv(database: Db = db): Promise<boolean> {
   if (!email || !password) return false;
   const [row] = await database.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return false;
+  const policy = newPasswordSchema.safeParse(password);
+  if (!policy.success) {
+    throw new Error(`ADMIN_PASSWORD is refused (${policy.error.issues.map((i) => i.message).join(", ")}): use at least 12 characters that are not a common password.`);
+  }
   await upsertUser({ email, password, name: "Administrator", role: "admin" }, database);
   return true;
 }

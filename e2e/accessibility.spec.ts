@@ -33,7 +33,7 @@ const PUBLIC_PATHS = [
   "/?asOf=2025-01-01",
   "/actions/A6?asOf=2025-01-01",
 ];
-const ANALYST_PATHS = ["/admin", "/admin/import"];
+const ANALYST_PATHS = ["/admin", "/admin/import", "/admin/account"];
 const ADMIN_PATHS = [
   "/admin/review",
   "/admin/plan",

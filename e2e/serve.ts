@@ -10,7 +10,7 @@ import { E2E_USERS, RUN_INFO_FILE } from "./users";
  * database (so it cannot bake any data into its output), then a fresh
  * database for this run (a new Postgres database when TEST_DATABASE_URL is
  * set, else a new PGlite folder), seeded, marked with this run's id, and
- * `next start` on it.
+ * the production custom server (scripts/server.ts) on it.
  */
 const root = process.cwd();
 const port = Number(process.env.E2E_PORT || 3200);
@@ -51,7 +51,11 @@ if (process.env.TEST_DATABASE_URL) {
 const seedEnv: NodeJS.ProcessEnv = { ...process.env, ...dbEnv, E2E_RUN_ID: runId };
 if (!dbEnv.DATABASE_URL) delete seedEnv.DATABASE_URL;
 run(path.join(root, "node_modules", ".bin", "tsx"), ["e2e/seed-e2e.ts"], seedEnv);
-writeFileSync(path.join(root, RUN_INFO_FILE), JSON.stringify({ runId, db: dbEnv.DATABASE_URL ? "postgres" : "pglite", users: Object.keys(E2E_USERS) }));
+// The database is recorded so that specs can start more instances on it (e2e/reliability.spec.ts).
+writeFileSync(
+  path.join(root, RUN_INFO_FILE),
+  JSON.stringify({ runId, db: dbEnv.DATABASE_URL ? "postgres" : "pglite", users: Object.keys(E2E_USERS), databaseUrl: dbEnv.DATABASE_URL || null, pgliteDir: dbEnv.PGLITE_DIR ?? null }),
+);
 
 const serverEnv: NodeJS.ProcessEnv = {
   ...process.env,
@@ -61,13 +65,18 @@ const serverEnv: NodeJS.ProcessEnv = {
   NEXTAUTH_URL: `http://localhost:${port}`,
 };
 if (!dbEnv.DATABASE_URL) delete serverEnv.DATABASE_URL;
-const server = spawn(next, ["start", "-p", String(port)], { stdio: "inherit", env: serverEnv, detached: true });
+// The production custom server (scripts/server.ts: security headers, CSP nonces, cross-site refusal), as `npm start` runs it.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
+  stdio: "inherit",
+  env: { ...serverEnv, PORT: String(port) },
+  detached: true,
+});
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  // next start leaves next-server running unless its whole process group is stopped.
+  // Stop the whole process group, so no child is left holding the port or the PGlite folder.
   try {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   } catch {

@@ -52,6 +52,28 @@ test.describe("analyst → admin workflow", () => {
     await expect(page.getByText(narrative)).toHaveCount(0);
   });
 
+  test("a narrative holding HTML is shown as text, never run", async ({ asAnalyst, asAdmin, page }) => {
+    const id = Date.now();
+    const narrative = `<img src=x onerror="window.__xss=${id}"><script>window.__xss=${id}</script><b>Bold claim ${id}</b>`;
+    await logUpdate(asAnalyst, { action: "A2 — Cooperation in R&D and application of models, and language resources", status: "In progress", percent: "20", narrative });
+    await expect(asAnalyst.getByText("Your update was submitted for review.")).toBeVisible();
+
+    await asAdmin.goto("/admin/review");
+    const item = reviewItem(asAdmin, `Bold claim ${id}`);
+    await expect(item).toContainText(narrative);
+    await item.getByRole("button", { name: "Approve and publish" }).click();
+    await expect(asAdmin.getByText("The update for A2 was published.")).toBeVisible();
+
+    for (const url of ["/actions/A2", "/"]) {
+      await page.goto(url);
+      await expect(page.getByText(`Bold claim ${id}`).first()).toBeVisible();
+      await expect(page.getByText(`<b>Bold claim ${id}</b>`, { exact: false }).first()).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      await expect(page.locator('img[src="x"]')).toHaveCount(0);
+      await expect(page.locator("b", { hasText: `Bold claim ${id}` })).toHaveCount(0);
+    }
+  });
+
   test("bad input shows field messages and saves nothing", async ({ asAnalyst }) => {
     const narrative = `Should never be saved ${Date.now()}`;
     await logUpdate(asAnalyst, {

@@ -7,7 +7,8 @@ export type ActionErrorCode =
   | "conflict"
   | "notFound"
   | "state"
-  | "unavailable";
+  | "unavailable"
+  | "passwordChangeRequired";
 
 /**
  * What every server action returns. `message` and the field messages are

@@ -14,6 +14,8 @@ import { progressUpdateSchema } from "./validation/progress";
 /** Larger bodies are refused before parsing: the longest valid update is far below this. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+const ACTION_CODE_IN_PATH = /^A\d{1,3}$/;
+
 const english = validationMessages as Record<string, string>;
 
 /** Field message keys become the English text the forms show, so API clients get the same wording. */
@@ -63,6 +65,8 @@ export async function createUpdateFromRequest(request: Request, code: string, op
   if (typeof body !== "object" || body === null || Array.isArray(body)) return jsonError(400, "malformed", "The request body must be a JSON object.");
 
   // The path names the resource, so an unknown action is a 404 whatever the body says.
+  // A path that cannot be an action code is not looked up: Postgres would answer one holding a NUL (from %00) with an error, a 503.
+  if (!ACTION_CODE_IN_PATH.test(code)) return notFound(code);
   const [action] = await db.select({ id: actions.id }).from(actions).where(eq(actions.code, code));
   if (!action) return notFound(code);
 

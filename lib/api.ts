@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ActionSummary, PublicUpdate, VisionSummary } from "@/db/queries/public";
 import type { RoundRow } from "@/db/queries/rounds";
 import validationMessages from "@/messages/en/validation.json";
+import { isConnectionError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "./server/db-status";
 import { getCachedRound } from "./public-data";
 import type { FieldErrors } from "./validation/fields";
 import { cutoffOf, parseAsOf, type View } from "./view";
@@ -83,10 +84,22 @@ export function jsonFieldErrors(message: string, fieldErrors: FieldErrors): Resp
   return jsonResponse(400, { error: "invalid", message, fieldErrors });
 }
 
+/** The answer while the database cannot be reached: JSON 503 with Retry-After, never a 500 or a hang. */
+export function unavailableResponse(): Response {
+  return jsonError(503, "unavailable", "The service is temporarily unavailable. Nothing was saved; please try again shortly.", {
+    "Retry-After": String(RETRY_AFTER_SECONDS),
+  });
+}
+
+/** Unknown failures are a 503 too (never a 500); a lost database connection also says when to retry. */
 export async function withApiErrors(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (error) {
+    if (isConnectionError(error) || isDatabaseUnavailable()) {
+      console.error("[api] database unavailable", (error as Error)?.message ?? error);
+      return unavailableResponse();
+    }
     console.error("[api] failure", error);
     return jsonError(503, "unavailable", "The service is unavailable right now. Please try again.");
   }

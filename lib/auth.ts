@@ -1,4 +1,4 @@
-import type { NextAuthOptions, User } from "next-auth";
+import type { CookiesOptions, NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserForLogin } from "@/db/queries/users";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
@@ -8,9 +8,12 @@ import type { Role } from "./vocabulary";
 declare module "next-auth" {
   interface User {
     role: Role;
+    sessionVersion: number;
   }
   interface Session {
     user: { id: string; email: string; name: string; role: Role };
+    /** The user's session version when this session signed in; compared with the database on every request. */
+    sessionVersion?: number;
   }
 }
 
@@ -18,6 +21,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    sv?: number;
   }
 }
 
@@ -29,13 +33,35 @@ export async function authorizeCredentials(credentials: unknown): Promise<User |
   // Hash even when the user is unknown, so timing does not reveal which emails exist.
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || user.disabled) return null;
-  return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+  return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * The session cookie, spelled out rather than left to next-auth's defaults so
+ * that a test can prove it: HttpOnly (no script reads it), SameSite=Lax (not
+ * sent on cross-site POSTs), path /, and Secure with the __Secure- prefix when
+ * a production server is reached over https. A development server or the
+ * browser tests on http://localhost must work without Secure, which browsers
+ * would refuse to send back over http.
+ */
+export function cookieSettings(env: Record<string, string | undefined> = process.env): { useSecureCookies: boolean; cookies: Partial<CookiesOptions> } {
+  const useSecureCookies = env.NODE_ENV === "production" && (env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return {
+    useSecureCookies,
+    cookies: {
+      sessionToken: {
+        name: `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies },
+      },
+    },
+  };
 }
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  ...cookieSettings(),
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -52,12 +78,14 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid && token.role) {
         session.user = { id: token.uid, email: token.email ?? "", name: token.name ?? "", role: token.role };
+        session.sessionVersion = token.sv;
       }
       return session;
     },

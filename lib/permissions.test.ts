@@ -16,6 +16,7 @@ const matrix: [Permission, boolean, boolean][] = [
   ["update:correct", false, true],
   ["rounds:manage", false, true],
   ["tokens:manage", false, true],
+  ["account:manage-own", true, true],
 ];
 
 describe("permissions", () => {
@@ -30,5 +31,15 @@ describe("permissions", () => {
     expect(() => assertCan(analyst, "plan:edit")).toThrowError(AuthError);
     expect(() => assertCan(analyst, "plan:edit")).toThrowError(expect.objectContaining({ kind: "forbidden" }));
     expect(() => assertCan(admin, "plan:edit")).not.toThrow();
+  });
+
+  it("a user under a forced password reset may only reach the account page, whatever the role", () => {
+    const resetAdmin = { ...admin, mustChangePassword: true };
+    expect(can(resetAdmin, "account:manage-own")).toBe(true);
+    expect(can(resetAdmin, "admin:enter")).toBe(true);
+    for (const [permission] of matrix) {
+      if (permission === "admin:enter" || permission === "account:manage-own") continue;
+      expect(can(resetAdmin, permission)).toBe(false);
+    }
   });
 });

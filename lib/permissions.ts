@@ -1,7 +1,14 @@
 import type { Role } from "./vocabulary";
 
 /** The signed-in user as the server knows them, re-read from the database on every request. */
-export type Actor = { id: number; email: string; name: string; role: Role };
+export type Actor = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** An admin forced a password reset: until the user picks a new one, only the account page and its action work. */
+  mustChangePassword?: boolean;
+};
 
 export type Permission =
   | "update:submit"
@@ -13,10 +20,11 @@ export type Permission =
   | "update:correct"
   | "rounds:manage"
   | "tokens:manage"
-  | "admin:enter";
+  | "admin:enter"
+  | "account:manage-own";
 
 const grants: Record<Role, readonly Permission[]> = {
-  analyst: ["admin:enter", "update:submit", "update:list-own"],
+  analyst: ["admin:enter", "update:submit", "update:list-own", "account:manage-own"],
   admin: [
     "admin:enter",
     "update:submit",
@@ -28,11 +36,17 @@ const grants: Record<Role, readonly Permission[]> = {
     "audit:read",
     "rounds:manage",
     "tokens:manage",
+    "account:manage-own",
   ],
 };
 
+// While a forced reset is pending, the user may only reach their account page and set a new password.
+const duringForcedReset: readonly Permission[] = ["admin:enter", "account:manage-own"];
+
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
-  return !!actor && grants[actor.role].includes(permission);
+  if (!actor) return false;
+  if (actor.mustChangePassword && !duringForcedReset.includes(permission)) return false;
+  return grants[actor.role].includes(permission);
 }
 
 export class AuthError extends Error {

@@ -24,33 +24,54 @@ import { parseAsOf, type View } from "./view";
  * a cut-off instant cache one entry per instant.
  */
 
-const allTags = [CACHE_TAGS.structure, CACHE_TAGS.progress];
 // A safety net only: writes expire the tags at once.
 const REVALIDATE_SECONDS = 3600;
+/** A past view (a cut-off instant that has gone by) never changes with later publications or corrections. */
+const PAST_VIEW_REVALIDATE_SECONDS = 30 * 24 * 3600;
 
-// React's cache() makes the page's parallel sections share one read per request on a cold cache.
-function cached<A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string) {
-  return reactCache(
-    unstable_cache(
-      async (...args: A) => {
-        await prepareDatabase();
-        return fn(...args);
-      },
-      [key],
-      { tags: allTags, revalidate: REVALIDATE_SECONDS },
-    ),
-  );
+/** The cut-off instant a data function was called with, if any: the last Date argument. */
+function cutoffArg(args: readonly unknown[]): Date | undefined {
+  const last = args.at(-1);
+  return last instanceof Date ? last : undefined;
 }
 
-export const getCachedOverview = cached(getOverview, "overview");
-export const getCachedPlanSummary = cached(getPlanSummary, "plan-summary");
-export const getCachedPlanState = cached(getPlanState, "plan-state");
-export const getCachedActionDetail = cached(getActionDetail, "action-detail");
-export const getCachedVisionDetail = cached(getVisionDetail, "vision-detail");
-export const getCachedCorrections = cached(listCorrections, "corrections");
-export const getCachedHistoryPoints = cached(listHistoryPoints, "history-points");
-export const getCachedRounds = cached(listRounds, "rounds");
-export const getCachedRound = cached(getRound, "round");
+/**
+ * Which tags a cached read carries. `progress` data of a past view (its
+ * cut-off already gone by) is immutable: nothing published or corrected
+ * later counts in it, so only edits of the plan's structure (titles,
+ * mapping) expire it, and its safety-net lifetime is long.
+ */
+export function tagsFor(kind: "structure" | "progress", cutoff: Date | undefined, now = new Date()): { tags: string[]; revalidate: number } {
+  if (kind === "structure") return { tags: [CACHE_TAGS.structure], revalidate: REVALIDATE_SECONDS };
+  if (cutoff && cutoff.getTime() <= now.getTime()) return { tags: [CACHE_TAGS.structure], revalidate: PAST_VIEW_REVALIDATE_SECONDS };
+  return { tags: [CACHE_TAGS.structure, CACHE_TAGS.progress], revalidate: REVALIDATE_SECONDS };
+}
+
+// React's cache() makes the page's parallel sections share one read per request on a cold cache.
+function cached<A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string, kind: "structure" | "progress") {
+  const load = async (...args: A) => {
+    await prepareDatabase();
+    return fn(...args);
+  };
+  const live = unstable_cache(load, [key], tagsFor(kind, undefined));
+  const past = unstable_cache(load, [key, "past"], tagsFor(kind, new Date(0), new Date(1)));
+  return reactCache((...args: A): Promise<R> => {
+    const cutoff = cutoffArg(args);
+    const isPast = kind === "progress" && cutoff !== undefined && cutoff.getTime() <= Date.now();
+    return (isPast ? past : live)(...args);
+  });
+}
+
+export const getCachedOverview = cached(getOverview, "overview", "progress");
+export const getCachedPlanSummary = cached(getPlanSummary, "plan-summary", "structure");
+export const getCachedPlanState = cached(getPlanState, "plan-state", "progress");
+export const getCachedActionDetail = cached(getActionDetail, "action-detail", "progress");
+export const getCachedVisionDetail = cached(getVisionDetail, "vision-detail", "progress");
+export const getCachedCorrections = cached(listCorrections, "corrections", "progress");
+export const getCachedHistoryPoints = cached(listHistoryPoints, "history-points", "progress");
+// Rounds are listed and closed with the plan's structure (closing a round expires `structure`).
+export const getCachedRounds = cached(listRounds, "rounds", "structure");
+export const getCachedRound = cached(getRound, "round", "structure");
 
 /** All translations of one locale; English texts are compared with them at render time, so only their own writes expire them. */
 export const getCachedContentTranslations = reactCache(

@@ -1,15 +1,25 @@
 import { updateTag } from "next/cache";
 import { CACHE_TAGS } from "./cache-tags";
+import { publishTags } from "./server/cache-bus";
 
-/** Called by server actions after a committed write, so the writer's next page view is fresh. */
+/*
+ * Called by server actions after a committed write: updateTag makes the
+ * writer's next page view fresh on this instance, and the cache bus tells
+ * every other instance over Postgres (LISTEN/NOTIFY) to expire the same tag.
+ */
+function expire(tag: string): void {
+  updateTag(tag);
+  void publishTags([tag]);
+}
+
 export function expireProgress(): void {
-  updateTag(CACHE_TAGS.progress);
+  expire(CACHE_TAGS.progress);
 }
 
 export function expireStructure(): void {
-  updateTag(CACHE_TAGS.structure);
+  expire(CACHE_TAGS.structure);
 }
 
 export function expireTranslations(): void {
-  updateTag(CACHE_TAGS.translations);
+  expire(CACHE_TAGS.translations);
 }

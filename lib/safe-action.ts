@@ -11,6 +11,11 @@ type ActionConfig<S extends z.ZodType> = {
   permission: Permission;
   /** Turns the submitted form into the object the schema reads; defaults to its entries. */
   fromForm?: (form: FormData) => unknown;
+  /**
+   * Only for the action that sets a new password. Every other action refuses
+   * a user whose admin forced a password reset, until they have chosen one.
+   */
+  allowWhilePasswordChangeRequired?: boolean;
 };
 
 type ErrorCode = Extract<ActionResult, { ok: false }>["error"];
@@ -35,7 +40,8 @@ export function errorToResult(error: unknown): ActionResult<never> {
 
 /**
  * Every server action is built here, so none can skip the first three of
- * its five steps: get the user, validate the input, check the permission.
+ * its five steps: get the user (and stop one who must first change their
+ * password), validate the input, check the permission.
  * The handler then writes (in a transaction) and revalidates.
  */
 export function createAction<S extends z.ZodType, T = undefined>(
@@ -46,6 +52,7 @@ export function createAction<S extends z.ZodType, T = undefined>(
     try {
       const actor = await getCurrentUser();
       if (!actor) return fail("unauthenticated");
+      if (actor.mustChangePassword && !config.allowWhilePasswordChangeRequired) return fail("passwordChangeRequired");
       const raw = payload instanceof FormData ? (config.fromForm ?? ((f: FormData) => Object.fromEntries(f.entries())))(payload) : payload;
       const parsed = config.schema.safeParse(raw);
       if (!parsed.success) return { ok: false, error: "invalid", message: "invalid", fieldErrors: toFieldErrors(parsed.error) };

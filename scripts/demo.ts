@@ -61,9 +61,10 @@ const banner = [
   "",
 ].join("\n");
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+// The custom server (security headers, CSP nonces, cross-site refusal) around Next, in one Node process.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL || url },
+  env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL || url },
 });
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {

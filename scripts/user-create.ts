@@ -6,7 +6,7 @@ import { createUserSchema } from "@/lib/validation/users";
 import messages from "@/messages/en/validation.json";
 import { describeTarget, flags } from "./cli";
 
-const usage = "npm run user:create -- --email ada@example.org --password '<at least 12 characters>' --role admin|analyst [--name 'Ada L.']";
+const usage = "npm run user:create -- --email ada@example.org --password '<12+ characters, not a common password>' --role admin|analyst [--name 'Ada L.']";
 const args = flags(
   { email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
   usage,

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { UserRow } from "@/db/queries/users";
 import styles from "./admin.module.css";
+import { ForceResetForm } from "./force-reset-form";
 import { UserRowForm } from "./user-row-form";
 
 export async function UsersTable({ locale, users, currentUserId }: { locale: string; users: UserRow[]; currentUserId: number }) {
@@ -26,9 +27,14 @@ export async function UsersTable({ locale, users, currentUserId }: { locale: str
               </th>
               <td>{u.name}</td>
               <td>{tStatus(`role.${u.role}`)}</td>
-              <td>{u.disabled ? <Badge tone="danger">{t("disabled")}</Badge> : <Badge tone="success">{t("active")}</Badge>}</td>
+              <td>
+                {u.disabled ? <Badge tone="danger">{t("disabled")}</Badge> : <Badge tone="success">{t("active")}</Badge>}{" "}
+                {u.mustChangePassword ? <Badge tone="warning">{t("mustChange")}</Badge> : null}
+              </td>
               <td>
                 <UserRowForm user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabled, version: u.version }} />
+                {/* Your own password is changed on the account page; forcing a reset on yourself would only sign you out. */}
+                {u.id === currentUserId ? null : <ForceResetForm user={{ id: u.id, email: u.email }} />}
               </td>
             </tr>
           ))}

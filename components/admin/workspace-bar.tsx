@@ -20,6 +20,7 @@ export async function WorkspaceBar({ locale, actor }: { locale: string; actor: A
   if (can(actor, "plan:edit")) links.push({ href: "/admin/translations", label: t("nav.translations") });
   if (can(actor, "audit:read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
   if (can(actor, "tokens:manage")) links.push({ href: "/admin/tokens", label: t("nav.tokens") });
+  if (can(actor, "account:manage-own")) links.push({ href: "/admin/account", label: t("nav.account") });
   return (
     <div className={styles.bar}>
       <WorkspaceNav label={t("nav.label")} links={links} />

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ProgressBarChart } from "@/components/charts/progress-bar-chart";
+import { ProgressBarChart } from "@/components/charts/lazy-charts";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";

@@ -1,18 +1,19 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ProgressOverTimeChart } from "@/components/charts/progress-over-time-chart";
+import { ProgressOverTimeChart } from "@/components/charts/lazy-charts";
 import { PLAN_SERIES_STYLE } from "@/components/charts/series-styles";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";
 import { projectCompletion } from "@/lib/projection";
-import { getCachedActionDetail, getCachedPlanState, getCachedPlanSummary } from "@/lib/public-data";
+import { getCachedActionDetail, getCachedPlanState } from "@/lib/public-data";
 import { referenceTime } from "@/lib/view";
 import { ChartFigure } from "./chart-figure";
 import styles from "./dashboard.module.css";
 import { Translated, TranslatedNotice } from "./translated-text";
 import { DATE_STYLE, machineDate, toDate } from "./dates";
 import { FormattedDate } from "./formatted-date";
+import { compactByDate } from "./history-compact";
 import { IllustrativeBadge } from "./illustrative-badge";
 import { OverdueBadge } from "./overdue-badge";
 import { actionStaleness } from "./overdue";
@@ -33,13 +34,10 @@ import { viewHref } from "./view-links";
 type SectionProps = ViewProps & { code: string };
 
 export async function ActionCurrentAssessment({ locale, view, code }: SectionProps) {
-  const [detail, plan, t] = await Promise.all([
-    getCachedActionDetail(code, viewCutoff(view)),
-    getCachedPlanSummary(),
-    getTranslations({ locale, namespace: "public" }),
-  ]);
+  const [detail, t] = await Promise.all([getCachedActionDetail(code, viewCutoff(view)), getTranslations({ locale, namespace: "public" })]);
   if (!detail) return null;
-  const { action } = detail;
+  // The plan's summary comes with the action (same query), for when tracking started.
+  const { action, plan } = detail;
   const assessed = action.status !== "not_yet_assessed";
   const staleness = actionStaleness(action, referenceTime(view), plan?.announcedOn ?? null);
   return (
@@ -141,6 +139,9 @@ export async function ActionProjection({ locale, view, code }: SectionProps) {
 }
 
 const ACTION_CHART_HEIGHT = 220;
+/** An action can carry thousands of updates: the page shows the newest ones and points to the open data for all of them. */
+const TIMELINE_SHOWN = 50;
+const STATUS_CHANGES_SHOWN = 50;
 
 /** This action's percent on each assessment date that still counts. */
 export async function ActionProgressHistory({ locale, view, code }: SectionProps) {
@@ -150,9 +151,11 @@ export async function ActionProgressHistory({ locale, view, code }: SectionProps
     getFormatter({ locale }),
   ]);
   if (!detail) return null;
-  const points = progressPoints(detail.timeline);
+  const allPoints = progressPoints(detail.timeline);
+  // Long histories are charted (and tabled) per week or month, like the overview's.
+  const points = compactByDate(allPoints, (p) => p.occurredOn);
   const formatDate = (iso: string) => format.dateTime(toDate(iso), DATE_STYLE);
-  const summaryParts = actionHistorySummary(points, formatDate);
+  const summaryParts = actionHistorySummary(allPoints, formatDate);
   const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
   if (points.length === 0) return <p className={styles.empty}>{summary}</p>;
   const title = t("action.historyChart.title", { code });
@@ -198,11 +201,15 @@ export async function ActionStatusChanges({ locale, view, code }: SectionProps) 
     getFormatter({ locale }),
   ]);
   if (!detail) return null;
-  const changes = statusChanges(detail.timeline);
-  if (changes.length === 0) return <p className={styles.empty}>{t("action.statusChangesEmpty")}</p>;
+  const allChanges = statusChanges(detail.timeline);
+  if (allChanges.length === 0) return <p className={styles.empty}>{t("action.statusChangesEmpty")}</p>;
+  const changes = allChanges.slice(-STATUS_CHANGES_SHOWN);
   return (
     <>
       <p className="muted">{t("action.statusChangesIntro")}</p>
+      {changes.length < allChanges.length ? (
+        <p className="muted">{t("action.statusChangesMore", { shown: changes.length, total: allChanges.length })}</p>
+      ) : null}
       <ol className={styles.statusChanges}>
         {changes.map((c) => (
           <li key={c.updateId}>
@@ -278,11 +285,15 @@ export async function ActionTimeline({ locale, view, code }: SectionProps) {
   if (!detail) return null;
   if (detail.timeline.length === 0) return <p className={styles.empty}>{t("action.timelineEmpty")}</p>;
   const byId = new Map(detail.timeline.map((u) => [u.id, u]));
+  const shown = detail.timeline.slice(0, TIMELINE_SHOWN);
   return (
     <>
       <p className="muted">{t("action.timelineIntro")}</p>
+      {shown.length < detail.timeline.length ? (
+        <p className="muted">{t("action.timelineMore", { shown: shown.length, total: detail.timeline.length })}</p>
+      ) : null}
       <ol className={styles.timeline}>
-        {detail.timeline.map((update) => (
+        {shown.map((update) => (
           <li key={update.id}>
             <UpdateItem
               update={update}

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ProgressOverTimeChart, type ProgressOverTimeDatum } from "@/components/charts/progress-over-time-chart";
+import { ProgressOverTimeChart } from "@/components/charts/lazy-charts";
+import type { ProgressOverTimeDatum } from "@/components/charts/progress-over-time-chart";
 import { PLAN_SERIES_STYLE, seriesStyleAt, type ProgressSeries } from "@/components/charts/series-styles";
 import { Link } from "@/i18n/navigation";
 import { buildHistory } from "@/lib/history";
@@ -7,6 +8,7 @@ import { getCachedHistoryPoints, getCachedOverview } from "@/lib/public-data";
 import { ChartFigure } from "./chart-figure";
 import styles from "./dashboard.module.css";
 import { DATE_STYLE, toDate } from "./dates";
+import { compactHistory } from "./history-compact";
 import { FormattedDate } from "./formatted-date";
 import { SeriesLegend } from "./series-legend";
 import { historySummary } from "./summaries";
@@ -28,13 +30,15 @@ export async function ProgressOverTimeSection({ locale, view }: ViewProps) {
     getLocalizer(locale),
   ]);
   const mapping = overview.actions.flatMap((a) => a.visions.map((v) => ({ actionCode: a.code, visionCode: v.code, weight: v.weight })));
-  const rows = buildHistory(
+  const history = buildHistory(
     points,
     overview.actions.map((a) => a.code),
     mapping,
   );
+  // The summary speaks of the whole history; the chart and table show at most one row per week or month when it is long.
+  const rows = compactHistory(history);
   const formatDate = (iso: string) => format.dateTime(toDate(iso), DATE_STYLE);
-  const summaryParts = historySummary(rows, (items) => format.list(items), formatDate);
+  const summaryParts = historySummary(history, (items) => format.list(items), formatDate);
   const summary = t(`summaries.${summaryParts.key}`, summaryParts.values);
   const title = t("overview.historyChart.title");
   const visions = overview.visions;

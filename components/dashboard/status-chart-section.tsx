@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { StatusDistributionChart } from "@/components/charts/status-distribution-chart";
+import { StatusDistributionChart } from "@/components/charts/lazy-charts";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Link } from "@/i18n/navigation";
 import { getCachedOverview } from "@/lib/public-data";

@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore, type ReactNode } from "react";
 import { Link, usePathname } from "@/i18n/navigation";
-import { livePath } from "./view-links";
+import { livePath } from "./live-path";
 
 const subscribeNever = () => () => {};
 

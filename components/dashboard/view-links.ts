@@ -18,16 +18,7 @@ export function viewParams(view: View): Record<string, string> {
   return {};
 }
 
-/**
- * The live twin of a path the browser shows: a past-view segment
- * ("/en~2025-03-01/actions") only appears when someone typed it, and it
- * must not survive into a link that promises "today".
- */
-export function livePath(pathname: string): string {
-  const [first = "", ...rest] = pathname.split("/").filter(Boolean);
-  const path = first.includes("~") ? rest : [first, ...rest].filter(Boolean);
-  return `/${path.join("/")}`;
-}
+export { livePath } from "./live-path";
 
 /** A closed round as a view: the plan at its cut-off. */
 export function roundView(round: Pick<RoundRow, "slug" | "name" | "cutoffDate" | "closedAt">): View {

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { averagePercent, countByStatus, rollUp } from "@/lib/rollup";
 import { NOT_YET_ASSESSED, type CorrectionKind, type DisplayStatus, type ProgressStatus } from "@/lib/vocabulary";
 import { db } from "../index";
-import { actionVisions, actions, plans, progressUpdates, updateCorrections, visions, type EvidenceLink } from "../schema";
+import { actionDayStates, actionVisions, actions, plans, progressUpdates, updateCorrections, visions, type EvidenceLink } from "../schema";
 
 /*
  * Public read models. Everything here is published data only, returned as
@@ -122,62 +122,88 @@ export async function getPlanSummary(): Promise<PlanSummary | null> {
   return plan ?? null;
 }
 
-/** One query: every action with its latest published assessment. */
-async function actionsWithCurrentState(cutoff?: Date) {
-  const current = db
+type ActionRow = {
+  id: number;
+  code: string;
+  position: number;
+  title: string;
+  description: string;
+  verified: boolean;
+  sourceUrl: string | null;
+  targetDate: string | null;
+  updateIntervalDays: number;
+  status: ProgressStatus | null;
+  percent: number | null;
+  occurredOn: string | null;
+  publishedAt: Date | null;
+  illustrative: boolean | null;
+};
+type MappingRow = { actionId: number; visionId: number; weight: number };
+type VisionRow = {
+  id: number;
+  code: string;
+  position: number;
+  theme: string;
+  title: string;
+  description: string;
+  verified: boolean;
+  sourceUrl: string | null;
+  targetDate: string | null;
+};
+
+/**
+ * The whole plan state in one round trip: every action with its latest
+ * published assessment (an index scan per action), the action–vision
+ * mapping and the visions, each as a JSON array. The public pages count
+ * their queries (see public.queries.db.test.ts), and this one is on all of them.
+ */
+async function planStateRows(
+  cutoff?: Date,
+): Promise<{ plan: PlanSummary | null; actionRows: ActionRow[]; mapping: MappingRow[]; visionList: VisionRow[] }> {
+  const cutoffIso = cutoff?.toISOString();
+  const counting = cutoffIso
+    ? sql`pu.review_state = 'published' and pu.published_at < ${cutoffIso}::timestamptz
+        and not exists (select 1 from ${updateCorrections} c where c.update_id = pu.id and c.created_at < ${cutoffIso}::timestamptz)`
+    : sql`pu.review_state = 'published' and not exists (select 1 from ${updateCorrections} c where c.update_id = pu.id)`;
+  const [row] = await db
     .select({
-      status: progressUpdates.status,
-      percent: progressUpdates.percent,
-      occurredOn: progressUpdates.occurredOn,
-      publishedAt: progressUpdates.publishedAt,
-      illustrative: progressUpdates.illustrative,
+      actions: sql<string>`(select coalesce(json_agg(x order by x.position), '[]')::text from (
+        select a.id, a.code, a.position, a.title, a.description, a.verified, a.source_url as "sourceUrl",
+          a.target_date as "targetDate", a.update_interval_days as "updateIntervalDays",
+          cur.status, cur.percent, cur.occurred_on as "occurredOn", cur.published_at as "publishedAt", cur.illustrative
+        from ${actions} a
+        left join lateral (
+          select pu.status, pu.percent, pu.occurred_on, pu.published_at, pu.illustrative
+          from ${progressUpdates} pu
+          where pu.action_id = a.id and ${counting}
+          order by pu.occurred_on desc, pu.published_at desc, pu.id desc
+          limit 1
+        ) cur on true
+      ) x)`,
+      mapping: sql<string>`(select coalesce(json_agg(json_build_object('actionId', m.action_id, 'visionId', m.vision_id, 'weight', m.weight)), '[]')::text from ${actionVisions} m)`,
+      visions: sql<string>`(select coalesce(json_agg(v order by v.position), '[]')::text from (
+        select id, code, position, theme, title, description, verified, source_url as "sourceUrl", target_date as "targetDate" from ${visions}
+      ) v)`,
+      plan: sql<string | null>`(select row_to_json(p)::text from (
+        select code, title, description, source_url as "sourceUrl", announced_on as "announcedOn", announced_at as "announcedAt"
+        from ${plans} order by id limit 1
+      ) p)`,
     })
-    .from(progressUpdates)
-    .where(and(eq(progressUpdates.actionId, actions.id), countingUpdatesBy(cutoff)))
-    .orderBy(desc(progressUpdates.occurredOn), desc(progressUpdates.publishedAt), desc(progressUpdates.id))
-    .limit(1)
-    .as("current");
-  return db
-    .select({
-      id: actions.id,
-      code: actions.code,
-      position: actions.position,
-      title: actions.title,
-      description: actions.description,
-      verified: actions.verified,
-      sourceUrl: actions.sourceUrl,
-      targetDate: actions.targetDate,
-      updateIntervalDays: actions.updateIntervalDays,
-      status: current.status,
-      percent: current.percent,
-      occurredOn: current.occurredOn,
-      publishedAt: current.publishedAt,
-      illustrative: current.illustrative,
-    })
-    .from(actions)
-    .leftJoinLateral(current, sql`true`)
-    .orderBy(asc(actions.position));
+    .from(sql`(select 1) as one`);
+  if (!row) return { plan: null, actionRows: [], mapping: [], visionList: [] };
+  const actionRows = (JSON.parse(row.actions) as (Omit<ActionRow, "publishedAt"> & { publishedAt: string | null })[]).map((a) => ({
+    ...a,
+    publishedAt: a.publishedAt ? new Date(a.publishedAt) : null,
+  }));
+  return {
+    plan: row.plan ? (JSON.parse(row.plan) as PlanSummary) : null,
+    actionRows,
+    mapping: JSON.parse(row.mapping) as MappingRow[],
+    visionList: JSON.parse(row.visions) as VisionRow[],
+  };
 }
 
-async function mappingRows() {
-  return db
-    .select({
-      actionId: actionVisions.actionId,
-      visionId: actionVisions.visionId,
-      weight: actionVisions.weight,
-    })
-    .from(actionVisions);
-}
-
-async function visionRows() {
-  return db.select().from(visions).orderBy(asc(visions.position));
-}
-
-function assemble(
-  actionRows: Awaited<ReturnType<typeof actionsWithCurrentState>>,
-  mapping: Awaited<ReturnType<typeof mappingRows>>,
-  visionList: Awaited<ReturnType<typeof visionRows>>,
-): { actions: ActionSummary[]; visions: VisionSummary[] } {
+function assemble(actionRows: ActionRow[], mapping: MappingRow[], visionList: VisionRow[]): { actions: ActionSummary[]; visions: VisionSummary[] } {
   const visionById = new Map(visionList.map((v) => [v.id, v]));
   const actionById = new Map(actionRows.map((a) => [a.id, a]));
   const actionSummaries = actionRows.map<ActionSummary>((a) => ({
@@ -235,10 +261,21 @@ function assemble(
   return { actions: actionSummaries, visions: visionSummaries };
 }
 
-export async function getPlanState(cutoff?: Date): Promise<{ actions: ActionSummary[]; visions: VisionSummary[] }> {
-  const [actionRows, mapping, visionList] = await Promise.all([actionsWithCurrentState(cutoff), mappingRows(), visionRows()]);
+export type PlanState = { actions: ActionSummary[]; visions: VisionSummary[] };
+
+export async function getPlanState(cutoff?: Date): Promise<PlanState> {
+  const { actionRows, mapping, visionList } = await planStateRows(cutoff);
   return assemble(actionRows, mapping, visionList);
 }
+
+/** The plan state with the plan's own summary, still one query. */
+async function getPlanStateWithSummary(cutoff?: Date): Promise<PlanState & { plan: PlanSummary | null }> {
+  const { plan, actionRows, mapping, visionList } = await planStateRows(cutoff);
+  return { plan, ...assemble(actionRows, mapping, visionList) };
+}
+
+const replacedBy = alias(updateCorrections, "replaced_by");
+const correcting = alias(updateCorrections, "correcting");
 
 const publicUpdateColumns = {
   id: progressUpdates.id,
@@ -251,50 +288,59 @@ const publicUpdateColumns = {
   occurredOn: progressUpdates.occurredOn,
   publishedAt: progressUpdates.publishedAt,
   illustrative: progressUpdates.illustrative,
+  correctionKind: replacedBy.kind,
+  correctionReason: replacedBy.reason,
+  correctionAt: replacedBy.createdAt,
+  correctionReplacementId: replacedBy.replacementId,
+  correctsId: correcting.updateId,
 };
 
-type UpdateRow = Omit<PublicUpdate, "publishedAt" | "correction" | "correctsId"> & { publishedAt: Date | null };
-
-/** Attaches what happened to each update by the cutoff: one query for the whole list. */
-async function withCorrections(rows: UpdateRow[], cutoff: Date | undefined): Promise<PublicUpdate[]> {
-  const ids = rows.map((r) => r.id);
-  const corrections = ids.length
-    ? await db
-        .select()
-        .from(updateCorrections)
-        .where(
-          and(
-            or(inArray(updateCorrections.updateId, ids), inArray(updateCorrections.replacementId, ids)),
-            cutoff ? lt(updateCorrections.createdAt, cutoff) : undefined,
-          ),
-        )
-    : [];
-  const byUpdate = new Map(corrections.map((c) => [c.updateId, c]));
-  const byReplacement = new Map(corrections.filter((c) => c.replacementId !== null).map((c) => [c.replacementId, c]));
-  return rows.map((r) => {
-    const c = byUpdate.get(r.id);
-    return {
-      ...r,
-      publishedAt: iso(r.publishedAt) ?? "",
-      correction: c ? { kind: c.kind, reason: c.reason, at: c.createdAt.toISOString(), replacementId: c.replacementId } : null,
-      correctsId: byReplacement.get(r.id)?.updateId ?? null,
-    };
-  });
-}
-
-export async function listLatestUpdates(limit = 10, cutoff?: Date): Promise<PublicUpdate[]> {
-  const rows = await db
+/**
+ * Published updates with what had happened to each by the cutoff (corrected,
+ * retracted, or itself a correction), in the same query: the corrections are
+ * joined, not fetched per list.
+ */
+function publicUpdatesQuery(where: SQL | undefined, cutoff: Date | undefined) {
+  return db
     .select(publicUpdateColumns)
     .from(progressUpdates)
     .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
-    .where(publishedBy(cutoff))
+    .leftJoin(replacedBy, and(eq(replacedBy.updateId, progressUpdates.id), cutoff ? lt(replacedBy.createdAt, cutoff) : undefined))
+    .leftJoin(correcting, and(eq(correcting.replacementId, progressUpdates.id), cutoff ? lt(correcting.createdAt, cutoff) : undefined))
+    .where(and(publishedBy(cutoff), where));
+}
+
+type UpdateRow = Awaited<ReturnType<typeof publicUpdatesQuery>>[number];
+
+function toPublicUpdate(r: UpdateRow): PublicUpdate {
+  return {
+    id: r.id,
+    actionCode: r.actionCode,
+    actionTitle: r.actionTitle,
+    status: r.status,
+    percent: r.percent,
+    narrative: r.narrative,
+    evidenceLinks: r.evidenceLinks,
+    occurredOn: r.occurredOn,
+    publishedAt: iso(r.publishedAt) ?? "",
+    illustrative: r.illustrative,
+    correction:
+      r.correctionKind && r.correctionAt
+        ? { kind: r.correctionKind, reason: r.correctionReason ?? "", at: r.correctionAt.toISOString(), replacementId: r.correctionReplacementId }
+        : null,
+    correctsId: r.correctsId ?? null,
+  };
+}
+
+export async function listLatestUpdates(limit = 10, cutoff?: Date): Promise<PublicUpdate[]> {
+  const rows = await publicUpdatesQuery(undefined, cutoff)
     .orderBy(desc(progressUpdates.publishedAt), desc(progressUpdates.id))
     .limit(limit);
-  return withCorrections(rows, cutoff);
+  return rows.map(toPublicUpdate);
 }
 
 export async function getOverview(cutoff?: Date): Promise<Overview> {
-  const [plan, state, latestUpdates] = await Promise.all([getPlanSummary(), getPlanState(cutoff), listLatestUpdates(8, cutoff)]);
+  const [{ plan, ...state }, latestUpdates] = await Promise.all([getPlanStateWithSummary(cutoff), listLatestUpdates(8, cutoff)]);
   return {
     plan,
     ...state,
@@ -307,19 +353,18 @@ export async function getOverview(cutoff?: Date): Promise<Overview> {
 export async function getActionDetail(
   code: string,
   cutoff?: Date,
-): Promise<{ action: ActionSummary; timeline: PublicUpdate[] } | null> {
+): Promise<{ action: ActionSummary; timeline: PublicUpdate[]; plan: PlanSummary | null } | null> {
   const [state, rows] = await Promise.all([
-    getPlanState(cutoff),
-    db
-      .select(publicUpdateColumns)
-      .from(progressUpdates)
-      .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
-      .where(and(eq(actions.code, code), publishedBy(cutoff)))
-      .orderBy(desc(progressUpdates.occurredOn), desc(progressUpdates.publishedAt), desc(progressUpdates.id)),
+    getPlanStateWithSummary(cutoff),
+    publicUpdatesQuery(eq(actions.code, code), cutoff).orderBy(
+      desc(progressUpdates.occurredOn),
+      desc(progressUpdates.publishedAt),
+      desc(progressUpdates.id),
+    ),
   ]);
   const action = state.actions.find((a) => a.code === code);
   if (!action) return null;
-  return { action, timeline: await withCorrections(rows, cutoff) };
+  return { action, timeline: rows.map(toPublicUpdate), plan: state.plan };
 }
 
 export async function getVisionDetail(
@@ -384,12 +429,41 @@ export async function listCorrections(cutoff?: Date): Promise<PublicCorrection[]
 
 export type HistoryPoint = { actionCode: string; occurredOn: string; percent: number; status: ProgressStatus };
 
-/** Every assessment that counts as of the cutoff, oldest first: the raw material of the progress-over-time chart. */
+/**
+ * The assessments that count as of the cutoff, oldest first: the raw
+ * material of the progress-over-time chart. Only the last one of each day
+ * per action is returned (by publication time), since a day's chart point
+ * is taken after its last assessment. Today's view reads the precomputed
+ * action_day_states (kept by triggers, see migration 0006), so its cost
+ * follows the number of days, not the number of updates; a past view
+ * replays progress_updates and is cached for long.
+ */
 export async function listHistoryPoints(cutoff?: Date): Promise<HistoryPoint[]> {
-  return db
-    .select({ actionCode: actions.code, occurredOn: progressUpdates.occurredOn, percent: progressUpdates.percent, status: progressUpdates.status })
+  if (!cutoff) {
+    // One JSON text instead of thousands of rows: decoding rows is the expensive part, on PGlite above all.
+    const [row] = await db
+      .select({
+        points: sql<string>`coalesce(json_agg(json_build_array(${actions.code}, ${actionDayStates.occurredOn}, ${actionDayStates.percent}, ${actionDayStates.status})
+          order by ${actionDayStates.occurredOn}, ${actions.position}), '[]')::text`,
+      })
+      .from(actionDayStates)
+      .innerJoin(actions, eq(actions.id, actionDayStates.actionId));
+    const points = JSON.parse(row?.points ?? "[]") as [string, string, number, ProgressStatus][];
+    return points.map(([actionCode, occurredOn, percent, status]) => ({ actionCode, occurredOn, percent, status }));
+  }
+  const rows = await db
+    .selectDistinctOn([progressUpdates.actionId, progressUpdates.occurredOn], {
+      actionCode: actions.code,
+      occurredOn: progressUpdates.occurredOn,
+      percent: progressUpdates.percent,
+      status: progressUpdates.status,
+      position: actions.position,
+    })
     .from(progressUpdates)
     .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
     .where(countingUpdatesBy(cutoff))
-    .orderBy(asc(progressUpdates.occurredOn), asc(progressUpdates.publishedAt), asc(progressUpdates.id));
+    .orderBy(progressUpdates.actionId, progressUpdates.occurredOn, desc(progressUpdates.publishedAt), desc(progressUpdates.id));
+  return rows
+    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.position - b.position))
+    .map(({ actionCode, occurredOn, percent, status }) => ({ actionCode, occurredOn, percent, status }));
 }

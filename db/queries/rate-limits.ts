@@ -30,3 +30,21 @@ export async function hitRateLimit(key: string, limit: number, now = new Date(),
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed: count <= limit, count, limit, retryAfterSeconds };
 }
+
+/**
+ * Takes back one count from the window containing `now`: a login that turned
+ * out not to be a failure (it succeeded, or it was refused before any password
+ * check) must not use up the client's allowance.
+ */
+export async function refundRateLimit(key: string, now = new Date(), windowMs = RATE_LIMIT_WINDOW_MS): Promise<void> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  await db
+    .update(rateLimitCounters)
+    .set({ count: sql`greatest(${rateLimitCounters.count} - 1, 0)` })
+    .where(and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, windowStart)));
+}
+
+/** Forgets every window of one key (a successful login clears its account's failures). */
+export async function resetRateLimit(key: string): Promise<void> {
+  await db.delete(rateLimitCounters).where(eq(rateLimitCounters.key, key));
+}

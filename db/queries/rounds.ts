@@ -43,8 +43,10 @@ export async function closeRound(actor: Actor | null, input: CloseRoundInput): P
     const [row] = await tx
       .insert(reportingRounds)
       .values({ slug: input.slug, name: input.name, cutoffDate: input.cutoffDate, closedBy: actor.id })
+      // The check above misses a round closed by a concurrent request; the unique slug catches it.
+      .onConflictDoNothing()
       .returning();
-    if (!row) throw new Error("insert returned nothing");
+    if (!row) throw new InvalidInputError({ slug: ["slugTaken"] });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "round.close",

@@ -41,7 +41,7 @@ describe("API tokens", () => {
     const admin = await makeActor("admin");
     const analyst = await makeActor("analyst");
     const { id, token } = await createToken(admin, { name: "bot", userId: analyst.id });
-    expect(await authenticateToken(token)).toEqual(analyst);
+    expect(await authenticateToken(token)).toEqual({ ...analyst, mustChangePassword: false });
     const [used] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(used?.lastUsedAt).toBeInstanceOf(Date);
     expect(await authenticateToken(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeNull();

@@ -105,11 +105,11 @@ export async function revokeToken(actor: Actor | null, tokenId: number): Promise
 export async function authenticateToken(plain: string): Promise<Actor | null> {
   if (!TOKEN_PATTERN.test(plain)) return null;
   const [row] = await db
-    .select({ tokenId: apiTokens.id, revokedAt: apiTokens.revokedAt, id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .select({ tokenId: apiTokens.id, revokedAt: apiTokens.revokedAt, id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, mustChangePassword: users.mustChangePassword })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, hashToken(plain)));
   if (!row || row.revokedAt || row.disabled || row.role !== "analyst") return null;
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword };
 }

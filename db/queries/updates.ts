@@ -4,7 +4,7 @@ import { InvalidInputError, NotFoundError, StateError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { ProgressUpdateInput } from "@/lib/validation/progress";
 import type { ProgressStatus, ReviewState } from "@/lib/vocabulary";
-import { db } from "../index";
+import { db, type Tx } from "../index";
 import { recordAudit } from "./audit";
 import { actions, progressUpdates, updateCorrections, users, type EvidenceLink } from "../schema";
 
@@ -124,18 +124,36 @@ export async function listRecentlyReviewed(actor: Actor | null, limit = 20): Pro
   return rows.map(toSubmission);
 }
 
+/**
+ * Publications and corrections of one action run one at a time. The
+ * database keeps a per-day summary of each action (action_day_states,
+ * recomputed by triggers from what the writing transaction can see): two
+ * publications for the same action and day at once each recomputed it
+ * without seeing the other, and one of them failed on the summary's primary
+ * key (under load, approvals were refused as "unavailable"). Locking the action row first (NO KEY UPDATE, so
+ * analysts' submissions, which only take a foreign-key share lock, are not
+ * held up) also makes publication times follow commit order per action.
+ * Both publish paths lock the action before the update, so they cannot deadlock.
+ */
+async function lockActionOfUpdate(tx: Tx, updateId: number): Promise<void> {
+  const [target] = await tx.select({ actionId: progressUpdates.actionId }).from(progressUpdates).where(eq(progressUpdates.id, updateId));
+  if (!target) throw new NotFoundError("updateId");
+  await tx.select({ id: actions.id }).from(actions).where(eq(actions.id, target.actionId)).for("no key update");
+}
+
 async function review(
   actor: Actor,
   updateId: number,
   next: { reviewState: "published" | "rejected"; reviewNote: string | null },
 ): Promise<{ actionCode: string }> {
   return db.transaction(async (tx) => {
+    await lockActionOfUpdate(tx, updateId);
     const [current] = await tx
       .select({ row: progressUpdates, actionCode: actions.code })
       .from(progressUpdates)
       .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
       .where(eq(progressUpdates.id, updateId))
-      .for("update", { of: progressUpdates });
+      .for("no key update", { of: progressUpdates });
     if (!current) throw new NotFoundError("updateId");
     // Locked above, so two admins cannot both review one update.
     if (current.row.reviewState !== "submitted") throw new StateError("alreadyReviewed");
@@ -183,12 +201,13 @@ export type CorrectionInput = { updateId: number; reason: string; replacement: P
 export async function correctUpdate(actor: Actor | null, input: CorrectionInput): Promise<{ actionCode: string; replacementId: number | null }> {
   assertCan(actor, "update:correct");
   return db.transaction(async (tx) => {
+    await lockActionOfUpdate(tx, input.updateId);
     const [current] = await tx
       .select({ row: progressUpdates, actionCode: actions.code })
       .from(progressUpdates)
       .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
       .where(eq(progressUpdates.id, input.updateId))
-      .for("update", { of: progressUpdates });
+      .for("no key update", { of: progressUpdates });
     if (!current) throw new NotFoundError("updateId");
     if (current.row.reviewState !== "published") throw new StateError("notPublished");
     const [already] = await tx.select({ id: updateCorrections.id }).from(updateCorrections).where(eq(updateCorrections.updateId, input.updateId));

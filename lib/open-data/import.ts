@@ -91,7 +91,8 @@ function toFileError(error: unknown, nextLine: number): ImportFileError {
   if (error instanceof TypeError && (error as TypeError & { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
     return new ImportFileError({ line: null, column: null, code: "notUtf8" });
   }
-  if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("CSV_")) {
+  // csv-parse's error codes start with CSV_, all but INVALID_OPENING_QUOTE (a quote inside an unquoted field).
+  if (error instanceof Error && "code" in error && typeof error.code === "string" && (error.code.startsWith("CSV_") || error.code === "INVALID_OPENING_QUOTE")) {
     // csv-parse counts a quoted CRLF as two lines, so its own line number is not used.
     const detail = error.message.replace(/ at line \d+.*$/s, "").replace(/^[^:]*: /, "");
     return new ImportFileError({ line: nextLine, column: null, code: "invalidCsv", params: { detail } });

@@ -1,5 +1,6 @@
 import { dbKind } from "@/db";
 import { prepareDatabase } from "@/db/startup";
+import { startCacheBus } from "./cache-bus";
 
 /** Runs once when the Node server starts, before the first request. */
 export async function startServer(): Promise<void> {
@@ -9,4 +10,6 @@ export async function startServer(): Promise<void> {
   }
   await prepareDatabase();
   console.log(`[plan-tracker] database ready (${dbKind()})`);
+  // Several instances over one Postgres expire each other's caches (see cache-bus.ts).
+  await startCacheBus();
 }

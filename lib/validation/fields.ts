@@ -9,19 +9,41 @@ import { URL_MAX } from "@/lib/vocabulary";
 /** Empty form fields arrive as "", which must mean "missing", not 0. */
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/**
+ * Text Postgres can store as given: no NUL byte (Postgres refuses it, so it
+ * would surface as an exception) and no lone UTF-16 surrogate (half of an
+ * emoji is not Unicode text; the driver would silently store U+FFFD).
+ */
+export function isStorableText(value: string): boolean {
+  return !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+}
+
 export const requiredText = (max: number) =>
   z
     .string({ error: "required" })
     .trim()
     .min(1, { error: "required" })
-    .max(max, { error: "tooLong" });
+    .max(max, { error: "tooLong" })
+    .refine(isStorableText, { error: "invalid" });
 
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (v === null || v === undefined ? "" : v), z.string({ error: "invalid" }).trim().max(max, { error: "tooLong" }));
+  z.preprocess(
+    (v) => (v === null || v === undefined ? "" : v),
+    z.string({ error: "invalid" }).trim().max(max, { error: "tooLong" }).refine(isStorableText, { error: "invalid" }),
+  );
+
+/** Forms post numbers as strings and JSON as numbers; anything else (null, true, [7], {}) is not a number, rather than 0 or 1 or 7. */
+const numberOrString = (v: unknown) => {
+  const value = emptyToUndefined(v);
+  return value === undefined || typeof value === "string" || typeof value === "number" ? value : Number.NaN;
+};
+
+/** Ids are Postgres integers: a larger one could match nothing and would fail in the database instead. */
+const ID_MAX = 2_147_483_647;
 
 export const intInRange = (min: number, max: number) =>
   z.preprocess(
-    emptyToUndefined,
+    numberOrString,
     z.coerce
       .number({ error: "notANumber" })
       .refine((n) => Number.isFinite(n), { error: "notANumber" })
@@ -29,7 +51,10 @@ export const intInRange = (min: number, max: number) =>
       .refine((n) => n >= min && n <= max, { error: "outOfRange" }),
   );
 
-export const idSchema = z.preprocess(emptyToUndefined, z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).positive({ error: "invalid" }));
+export const idSchema = z.preprocess(
+  numberOrString,
+  z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).positive({ error: "invalid" }).max(ID_MAX, { error: "invalid" }),
+);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -52,6 +77,8 @@ export const httpUrl = z
   .string()
   .trim()
   .max(URL_MAX, { error: "tooLong" })
+  // Stored as given (not as the parser's normalised href), so the same characters as text are refused.
+  .refine(isStorableText, { error: "invalidUrl" })
   .refine(
     (value) => {
       try {

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { CONTENT_LOCALES, DESCRIPTION_MAX, FIELDS_BY_ENTITY, NARRATIVE_MAX, TRANSLATABLE_ENTITIES, TRANSLATABLE_FIELDS } from "@/lib/vocabulary";
-import { requiredText } from "./fields";
+import { isStorableText, requiredText } from "./fields";
 
 // The longest English field (a narrative or description) bounds every translation.
 export const TRANSLATION_MAX = Math.max(NARRATIVE_MAX, DESCRIPTION_MAX);
 
 const target = {
   entityType: z.enum(TRANSLATABLE_ENTITIES, { error: "invalid" }),
-  entityKey: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(120, { error: "tooLong" }),
+  entityKey: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(120, { error: "tooLong" }).refine(isStorableText, { error: "invalid" }),
   field: z.enum(TRANSLATABLE_FIELDS, { error: "invalid" }),
   locale: z.enum(CONTENT_LOCALES, { error: "invalid" }),
 };

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { PASSWORD_MIN, ROLES } from "@/lib/vocabulary";
+import { ROLES } from "@/lib/vocabulary";
 import { checkbox, idSchema, requiredText } from "./fields";
+import { existingPasswordSchema, newPasswordSchema } from "./passwords";
+
+export { newPasswordSchema } from "./passwords";
 
 export const emailSchema = z
   .string({ error: "required" })
@@ -10,18 +13,13 @@ export const emailSchema = z
   .pipe(z.email({ error: "invalidEmail" }))
   .transform((e) => e.toLowerCase());
 
-export const passwordSchema = z
-  .string({ error: "required" })
-  .min(PASSWORD_MIN, { error: "passwordTooShort" })
-  .max(200, { error: "tooLong" });
-
 export const roleSchema = z.enum(ROLES, { error: "invalidRole" });
 
 export const createUserSchema = z.object({
   email: emailSchema,
   name: requiredText(120),
   role: roleSchema,
-  password: passwordSchema,
+  password: newPasswordSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -35,5 +33,22 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const credentialsSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "tooLong" }),
+  password: existingPasswordSchema,
 });
+
+/** The account page's form: the confirmation must repeat the new password exactly. */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: existingPasswordSchema,
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string({ error: "required" }).min(1, { error: "required" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], error: "passwordMismatch" });
+export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordSchema>;
+
+/** An empty temporary password means "keep the current one, but make them change it". */
+export const forcePasswordResetSchema = z.object({
+  userId: idSchema,
+  temporaryPassword: z.preprocess((v) => (v === "" || v === null ? undefined : v), newPasswordSchema.optional()),
+});
+export type ForcePasswordResetInput = z.infer<typeof forcePasswordResetSchema>;

@@ -1,9 +1,12 @@
 import { revalidateTag } from "next/cache";
 import { runImport } from "@/db/queries/imports";
+import { unavailableResponse } from "@/lib/api";
 import { CACHE_TAGS } from "@/lib/cache-tags";
 import { getCurrentUser } from "@/lib/current-user";
 import { IMPORT_MAX_BYTES, importRequestSchema } from "@/lib/open-data/import";
 import { can } from "@/lib/permissions";
+import { publishTags } from "@/lib/server/cache-bus";
+import { isConnectionError } from "@/lib/server/db-status";
 import { toFieldErrors, type FieldErrors } from "@/lib/validation/fields";
 import importMessages from "@/messages/en/import.json";
 import validationMessages from "@/messages/en/validation.json";
@@ -31,7 +34,13 @@ function refuse(status: number, error: string, message: string, fieldErrors?: Fi
 const tooLarge = () => refuse(413, "tooLarge", `The file is larger than ${MAX_MB} MB. Split it into smaller files and import them one by one.`);
 
 export async function POST(request: Request): Promise<Response> {
-  const actor = await getCurrentUser();
+  let actor: Awaited<ReturnType<typeof getCurrentUser>>;
+  try {
+    actor = await getCurrentUser();
+  } catch (error) {
+    if (isConnectionError(error)) return unavailableResponse();
+    throw error;
+  }
   if (!actor) return refuse(401, "unauthenticated", "Sign in to import files.");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > IMPORT_MAX_BYTES + ENVELOPE_BYTES) return tooLarge();
@@ -71,7 +80,10 @@ export async function POST(request: Request): Promise<Response> {
             await new Promise((resolve) => setImmediate(resolve));
           },
         });
-        if (report.committed && kind === "plan") revalidateTag(CACHE_TAGS.structure, { expire: 0 });
+        if (report.committed && kind === "plan") {
+          revalidateTag(CACHE_TAGS.structure, { expire: 0 });
+          await publishTags([CACHE_TAGS.structure]);
+        }
         send(report);
       } catch (error) {
         console.error("[import] failure", error);

@@ -26,7 +26,8 @@ export default async function AdminLayout({ children, params }: { children: Reac
   // The segment can carry a past view of the public pages ("en~2025-03-01"); the workspace only ever shows the present.
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const actor = await requirePermission("admin:enter", "/admin");
+  // Every page checks again, and sends a user who must change their password to the account page; the layout cannot know which page it wraps.
+  const actor = await requirePermission("admin:enter", "/admin", { allowWhilePasswordChangeRequired: true });
   return (
     <>
       <WorkspaceBar locale={locale} actor={actor} />

@@ -1,0 +1,64 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { fieldErrors, useFormSubmit } from "@/components/admin/use-form-submit";
+import styles from "@/components/admin/admin.module.css";
+import { controlClass, describedBy, Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { changeOwnPasswordAction } from "@/lib/actions/account";
+import { PASSWORD_CHANGED_PARAM } from "./login-form";
+
+export function ChangePasswordForm() {
+  const t = useTranslations("auth.account");
+  const locale = useLocale();
+  const { state, formRef, onSubmit, dispatch } = useFormSubmit(changeOwnPasswordAction, { resetOnSuccess: true });
+  const errors = (field: string) => fieldErrors(state, field);
+
+  // The change ended this session too (its version is now stale): clear the cookie and sign in afresh.
+  useEffect(() => {
+    if (!state?.ok) return;
+    const login = `${locale === "en" ? "" : `/${locale}`}/login?${PASSWORD_CHANGED_PARAM}=1`;
+    void signOut({ callbackUrl: login });
+  }, [state, locale]);
+
+  return (
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} noValidate className={styles.form} aria-labelledby="change-password-title">
+      <Field id="current-password" label={t("currentPassword")} errors={errors("currentPassword")}>
+        <input
+          {...describedBy("current-password", { errors: errors("currentPassword") })}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={controlClass}
+        />
+      </Field>
+      <Field id="new-password" label={t("newPassword")} hint={t("newPasswordHint")} errors={errors("newPassword")}>
+        <input
+          {...describedBy("new-password", { errors: errors("newPassword"), hint: true })}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          required
+          className={controlClass}
+        />
+      </Field>
+      <Field id="confirm-password" label={t("confirmPassword")} errors={errors("confirmPassword")}>
+        <input
+          {...describedBy("confirm-password", { errors: errors("confirmPassword") })}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          className={controlClass}
+        />
+      </Field>
+      <FormStatus state={state} successText={t("changed")} />
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}
