@@ -101,7 +101,7 @@ test.describe("reliability (issue #6)", () => {
       cleanups.unshift(() => context.close());
       const admin = await context.newPage();
       await signIn(admin, "admin");
-      await logUpdate(admin, { action: "A8 — AI literacy and education cooperation", status: "On track", percent: "55", narrative });
+      await logUpdate(admin, { action: "A8", status: "On track", percent: "55", narrative });
       await expect(admin.getByText("Your update was submitted for review.")).toBeVisible();
       await approve(admin, narrative);
       const published = Date.now();

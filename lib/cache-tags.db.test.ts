@@ -1,5 +1,6 @@
 import { revalidateTag, updateTag } from "next/cache";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { responseCacheGeneration } from "./server/response-cache";
 import { makeActor, validUpdate } from "@/db/testing/fixtures";
 import { submitUpdate } from "@/db/queries/updates";
 import { approveUpdateAction, correctUpdateAction, rejectUpdateAction, submitUpdateAction } from "./actions/progress";
@@ -49,9 +50,11 @@ beforeEach(() => {
 describe("writes expire exactly the tags of the data they change", () => {
   it("submitting an update expires nothing public (it is not public yet)", async () => {
     as(analyst);
+    const generation = responseCacheGeneration();
     const result = await submitUpdateAction(null, validUpdate({ actionCode: "A2" }));
     expect(result.ok).toBe(true);
     expect(expiredTags()).toEqual([]);
+    expect(responseCacheGeneration()).toBe(generation);
   });
 
   it("rejecting expires nothing public", async () => {
@@ -61,11 +64,13 @@ describe("writes expire exactly the tags of the data they change", () => {
     expect(expiredTags()).toEqual([]);
   });
 
-  it("publishing expires progress only", async () => {
+  it("publishing expires progress only, and drops the server's in-memory copies of pages", async () => {
     const id = await submitted();
     as(admin);
+    const generation = responseCacheGeneration();
     expect((await approveUpdateAction(null, { updateId: id })).ok).toBe(true);
     expect(expiredTags()).toEqual([CACHE_TAGS.progress]);
+    expect(responseCacheGeneration()).toBeGreaterThan(generation);
   });
 
   it("correcting or retracting expires progress only", async () => {

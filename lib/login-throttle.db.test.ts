@@ -1,6 +1,8 @@
+import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { rateLimitCounters } from "@/db/schema";
+import { CLIENT_ADDRESS_HEADER, stampClientAddress } from "./server/client-address";
 import { accountKey, beginLoginAttempt, clientKey, DEFAULT_LOGIN_LIMITS, endLoginAttempt, loginLimits, type LoginLimits } from "./login-throttle";
 
 const limits: LoginLimits = { ...DEFAULT_LOGIN_LIMITS, trustProxyHops: 1 };
@@ -40,6 +42,17 @@ describe("login throttle settings", () => {
     expect(clientKey(from("198.51.100.1, 203.0.113.9"), limits).key).toBe("login:ip:203.0.113.9");
     expect(clientKey(from("198.51.100.1, 203.0.113.9, 10.0.0.2"), { ...limits, trustProxyHops: 2 }).key).toBe("login:ip:203.0.113.9");
     expect(clientKey(new Headers(), limits).key).toBe("login:ip:unknown");
+  });
+
+  it("uses the socket address the server stamped, and only once a server stamps it", () => {
+    const untrusted = { ...limits, trustProxyHops: 0 };
+    const claimed = new Headers({ [CLIENT_ADDRESS_HEADER]: "198.51.100.7" });
+    // No server has stamped anything in this process yet: a client could have sent the header itself.
+    expect(clientKey(claimed, untrusted).key).toBe("login:ip:unknown");
+    const req = { headers: { [CLIENT_ADDRESS_HEADER]: "198.51.100.7" }, socket: { remoteAddress: "192.0.2.44" } } as unknown as IncomingMessage;
+    stampClientAddress(req);
+    expect(req.headers[CLIENT_ADDRESS_HEADER]).toBe("192.0.2.44");
+    expect(clientKey(new Headers(req.headers as Record<string, string>), untrusted)).toEqual({ key: "login:ip:192.0.2.44", limit: 20 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { hitRateLimit, refundRateLimit, resetRateLimit, type RateLimitResult } from "@/db/queries/rate-limits";
 import { rateLimitedError, RATE_LIMITED_ERROR } from "./login-errors";
+import { stampedClientAddress } from "./server/client-address";
 
 /*
  * Login throttling, counted in Postgres so that it holds across instances.
@@ -56,17 +57,18 @@ export function accountKey(email: string): string {
 }
 
 /**
- * The client bucket. A route handler never sees the socket address, only
- * headers, and X-Forwarded-For is whatever the client sent unless a proxy we
- * trust wrote it: Next.js fills it from the socket only when it is absent.
+ * The client bucket. X-Forwarded-For is whatever the client sent unless a
+ * proxy we trust wrote it.
  * - TRUST_PROXY=N (N proxies, each appending the address it saw): the N-th
  *   entry from the right is the address the outermost trusted proxy saw. With
  *   one proxy that replaces the header, that is also its first entry.
- * - Otherwise there is no address we can trust, and keying on a spoofable one
- *   would let an attacker get a fresh allowance per request. All clients then
- *   share one bucket with its own, higher limit: it caps password spraying
- *   across accounts, at the price that a flood of failures slows down every
- *   login until the window ends. Deployments behind a proxy should set TRUST_PROXY.
+ * - Otherwise the socket address, which the app's server (scripts/server.ts)
+ *   stamps on every request (lib/server/client-address.ts).
+ * - With neither (e.g. a bare `next start`), there is no address we can trust,
+ *   and keying on a spoofable one would let an attacker get a fresh allowance
+ *   per request. All clients then share one bucket with its own, higher limit:
+ *   it caps password spraying across accounts, at the price that a flood of
+ *   failures slows down every login until the window ends.
  */
 export function clientKey(headers: Headers, limits: LoginLimits): { key: string; limit: number } {
   if (limits.trustProxyHops > 0) {
@@ -75,6 +77,9 @@ export function clientKey(headers: Headers, limits: LoginLimits): { key: string;
       .map((e) => e.trim())
       .filter(Boolean);
     const address = entries[entries.length - limits.trustProxyHops] ?? entries[0];
+    if (address) return { key: `login:ip:${address.toLowerCase()}`, limit: limits.perIp };
+  } else {
+    const address = stampedClientAddress(headers);
     if (address) return { key: `login:ip:${address.toLowerCase()}`, limit: limits.perIp };
   }
   return { key: "login:ip:unknown", limit: limits.unknownIp };

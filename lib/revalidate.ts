@@ -1,6 +1,7 @@
 import { updateTag } from "next/cache";
 import { CACHE_TAGS } from "./cache-tags";
 import { publishTags } from "./server/cache-bus";
+import { dropResponseCache } from "./server/response-cache";
 
 /*
  * Called by server actions after a committed write: updateTag makes the
@@ -9,6 +10,7 @@ import { publishTags } from "./server/cache-bus";
  */
 function expire(tag: string): void {
   updateTag(tag);
+  dropResponseCache();
   void publishTags([tag]);
 }
 

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { responseCacheMs } from "@/lib/server/response-cache";
 import { gateRequest } from "@/lib/server/response-gate";
 
 /*
@@ -38,7 +39,7 @@ const compressResponses = process.env.COMPRESS !== "0";
 // Imported after NODE_ENV is settled: Next and React pick their builds from it.
 const { default: next } = await import("next");
 
-const gate = { dev, production, trustProxy, compress: compressResponses };
+const gate = { dev, production, trustProxy, compress: compressResponses, responseCacheMs: dev ? 0 : responseCacheMs() };
 const server = createServer((req, res) => {
   if (!gateRequest(req, res, gate)) return;
   handle(req, res).catch((error: unknown) => {

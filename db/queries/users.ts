@@ -4,7 +4,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from "@/lib/passwords";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { ChangeOwnPasswordInput, CreateUserInput, ForcePasswordResetInput, UpdateUserInput } from "@/lib/validation/users";
 import type { Role } from "@/lib/vocabulary";
-import { db } from "../index";
+import { db, type Tx } from "../index";
 import { recordAudit } from "./audit";
 import { users } from "../schema";
 
@@ -158,21 +158,7 @@ export async function changeOwnPassword(actor: Actor | null, input: ChangeOwnPas
     if (!row) throw new NotFoundError();
     // Changed by someone else while we were hashing (a forced reset): theirs wins.
     if (row.passwordHash !== current.passwordHash) throw new ConflictError();
-    const [updated] = await tx
-      .update(users)
-      .set({ passwordHash, mustChangePassword: false, sessionVersion: row.sessionVersion + 1, updatedAt: new Date() })
-      .where(eq(users.id, row.id))
-      .returning({ sessionVersion: users.sessionVersion });
-    if (!updated) throw new ConflictError();
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.passwordChange",
-      entityType: "user",
-      entityId: row.id,
-      before: { email: row.email, mustChangePassword: row.mustChangePassword, sessionVersion: row.sessionVersion },
-      after: { email: row.email, mustChangePassword: false, sessionVersion: updated.sessionVersion },
-    });
-    return updated;
+    return endSessions(tx, actor, row, { passwordHash, mustChangePassword: false }, "user.passwordChange", {});
   });
 }
 
@@ -190,21 +176,36 @@ export async function forcePasswordReset(actor: Actor | null, input: ForcePasswo
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(users).where(eq(users.id, input.userId)).for("no key update");
     if (!row) throw new NotFoundError("userId");
-    const [updated] = await tx
-      .update(users)
-      .set({ mustChangePassword: true, sessionVersion: row.sessionVersion + 1, updatedAt: new Date(), ...(passwordHash ? { passwordHash } : {}) })
-      .where(eq(users.id, row.id))
-      .returning({ sessionVersion: users.sessionVersion });
-    if (!updated) throw new ConflictError();
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.forceReset",
-      entityType: "user",
-      entityId: row.id,
-      before: { email: row.email, mustChangePassword: row.mustChangePassword, sessionVersion: row.sessionVersion },
-      // Whether a temporary password was set, never the password itself.
-      after: { email: row.email, mustChangePassword: true, sessionVersion: updated.sessionVersion, temporaryPassword: passwordHash !== null },
-    });
-    return updated;
+    // Whether a temporary password was set is audited, never the password itself.
+    return endSessions(tx, actor, row, { mustChangePassword: true, ...(passwordHash ? { passwordHash } : {}) }, "user.forceReset", { temporaryPassword: passwordHash !== null });
   });
+}
+
+/**
+ * Writes a password state and bumps the session version (every session of
+ * the user ends), with its audit record, in the caller's transaction.
+ */
+async function endSessions(
+  tx: Tx,
+  actor: Actor,
+  row: typeof users.$inferSelect,
+  set: { mustChangePassword: boolean; passwordHash?: string },
+  action: "user.passwordChange" | "user.forceReset",
+  auditExtra: Record<string, unknown>,
+): Promise<{ sessionVersion: number }> {
+  const [updated] = await tx
+    .update(users)
+    .set({ ...set, sessionVersion: row.sessionVersion + 1, updatedAt: new Date() })
+    .where(eq(users.id, row.id))
+    .returning({ sessionVersion: users.sessionVersion });
+  if (!updated) throw new ConflictError();
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action,
+    entityType: "user",
+    entityId: row.id,
+    before: { email: row.email, mustChangePassword: row.mustChangePassword, sessionVersion: row.sessionVersion },
+    after: { email: row.email, mustChangePassword: set.mustChangePassword, sessionVersion: updated.sessionVersion, ...auditExtra },
+  });
+  return updated;
 }

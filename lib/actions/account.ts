@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { changeOwnPassword } from "@/db/queries/users";
 import { InvalidInputError } from "../errors";
 import { beginAccountPasswordCheck, endLoginAttempt, type Outcome } from "../login-throttle";
@@ -28,7 +27,8 @@ export const changeOwnPasswordAction = createAction(
     } finally {
       await endLoginAttempt(attempt, outcome, actor.email);
     }
-    revalidatePath("/[locale]/(admin)/admin", "layout");
+    // Nothing cached shows passwords, so nothing is revalidated; re-rendering this page now would
+    // also race the form's sign-out, since the session it was rendered for has just ended.
     return { ok: true, data: undefined, message: "passwordChanged" };
   },
 );

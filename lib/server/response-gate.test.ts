@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markDatabaseDown, markDatabaseUp } from "./db-status";
+import { dropResponseCache } from "./response-cache";
 import { gateRequest } from "./response-gate";
 
 // Stand-ins for the ways Next writes a response.
@@ -21,6 +22,20 @@ const handlers: Record<string, (res: ServerResponse) => void> = {
     res.write("<html><body><p>one</p><scr");
     res.write(Buffer.from('ipt src="/b.js"></script><script>1</script>'));
     setTimeout(() => res.end("<script>2</script></body></html>"), 5);
+  },
+  // A page Next served from its own cache.
+  "/hit": (res) => {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("x-nextjs-cache", "HIT");
+    res.setHeader("Cache-Control", "s-maxage=3600");
+    res.end(page);
+  },
+  // A HIT whose tags are expired while it is being sent: it must not be kept.
+  "/hit-during-expiry": (res) => {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("x-nextjs-cache", "HIT");
+    dropResponseCache();
+    res.end(page);
   },
   "/json": (res) => {
     const body = JSON.stringify({ html: "<script>x</script>".repeat(100) });
@@ -42,12 +57,15 @@ const handlers: Record<string, (res: ServerResponse) => void> = {
 let server: Server;
 let base: string;
 let handled = 0;
+const calls: Record<string, number> = {};
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (!gateRequest(req, res, { dev: false, production: true, trustProxy: false, compress: true })) return;
+    if (!gateRequest(req, res, { dev: false, production: true, trustProxy: false, compress: true, responseCacheMs: 60_000 })) return;
     handled++;
-    handlers[new URL(req.url ?? "/", "http://x").pathname]!(res);
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    calls[path] = (calls[path] ?? 0) + 1;
+    handlers[path]!(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -139,5 +157,47 @@ describe("gateRequest", () => {
     expect(JSON.parse(reply.body.toString())).toEqual({ error: "cross-site request refused" });
     expect(reply.headers["content-security-policy"]).toBeDefined();
     expect(handled).toBe(before);
+  });
+});
+
+describe("the response cache in front of Next", () => {
+  const withoutNonce = (reply: Reply) => reply.body.toString().replaceAll(` nonce="${nonceOf(reply)}"`, "");
+
+  it("answers a page Next served as a cache HIT from memory, with a nonce and headers of its own", async () => {
+    dropResponseCache();
+    const before = calls["/hit"] ?? 0;
+    const first = await send("/hit");
+    const second = await send("/hit");
+    expect(calls["/hit"]).toBe(before + 1);
+    expect(second.headers["x-response-cache"]).toBe("HIT");
+    expect(first.headers["x-response-cache"]).toBeUndefined();
+    expect(nonceOf(second)).not.toBe(nonceOf(first));
+    expectNonces(second.body.toString(), nonceOf(second), 2);
+    expect(withoutNonce(second)).toBe(withoutNonce(first));
+    expect(second.headers["cache-control"]).toBe("s-maxage=3600");
+    expect(Number(second.headers["content-length"])).toBe(second.body.length);
+  });
+
+  it("goes back to Next once a tag expiry drops it", async () => {
+    await send("/hit");
+    const before = calls["/hit"] ?? 0;
+    dropResponseCache();
+    const reply = await send("/hit");
+    expect(calls["/hit"]).toBe(before + 1);
+    expect(reply.headers["x-response-cache"]).toBeUndefined();
+  });
+
+  it("does not keep a response sent while tags expired, nor pages Next rendered, nor router requests", async () => {
+    for (const path of ["/hit-during-expiry", "/cached"]) {
+      const before = calls[path] ?? 0;
+      await send(path);
+      await send(path);
+      expect(calls[path]).toBe(before + 2);
+    }
+    await send("/hit");
+    const before = calls["/hit"] ?? 0;
+    const rsc = await send("/hit", { headers: { RSC: "1" } });
+    expect(rsc.headers["x-response-cache"]).toBeUndefined();
+    expect(calls["/hit"]).toBe(before + 1);
   });
 });

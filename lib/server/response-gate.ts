@@ -1,8 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
+import { stampClientAddress } from "./client-address";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "./db-status";
 import { NonceTransform } from "./nonce-transform";
 import { checkOrigin, CROSS_SITE_REFUSAL } from "./origin-check";
+import { keepResponse, lookupResponse, responseCacheGeneration, responseCacheKey } from "./response-cache";
 import { newNonce, securityHeaders } from "./security-headers";
 
 /*
@@ -18,6 +20,8 @@ export type GateOptions = {
   trustProxy: boolean;
   /** gzip/deflate here, under the nonce rewrite (Next's own `compress` must be off). */
   compress: boolean;
+  /** How long a page Next served from its cache is reused from memory (lib/server/response-cache.ts); 0 = never. */
+  responseCacheMs: number;
 };
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -42,6 +46,7 @@ export function gateRequest(req: IncomingMessage, res: ServerResponse, options: 
   const url = req.url ?? "/";
   const query = url.indexOf("?");
   const pathname = query === -1 ? url : url.slice(0, query);
+  stampClientAddress(req);
   const nonce = newNonce();
   const headers = securityHeaders({ pathname, nonce, dev: options.dev, production: options.production });
   for (const name in headers) res.setHeader(name, headers[name]!);
@@ -54,7 +59,24 @@ export function gateRequest(req: IncomingMessage, res: ServerResponse, options: 
   }
   // The compression middleware wraps write/end first, so the rewrite below runs before it and sees plain bytes.
   if (options.compress) compression()(req, res, () => {});
-  rewriteResponse(req, res, nonce);
+  const key = options.responseCacheMs > 0 ? responseCacheKey(req) : null;
+  const kept = key ? lookupResponse(key) : null;
+  if (kept) {
+    rewriteResponse(req, res, nonce);
+    res.statusCode = 200;
+    for (const [name, value] of kept.headers) res.setHeader(name, value);
+    res.setHeader("X-Response-Cache", "HIT");
+    res.end(req.method === "HEAD" ? undefined : kept.body);
+    return false;
+  }
+  const generation = responseCacheGeneration();
+  const perResponse = [...Object.keys(headers), "x-response-cache"];
+  rewriteResponse(
+    req,
+    res,
+    nonce,
+    key ? (body) => keepResponse(key, { statusCode: res.statusCode, headers: res.getHeaders(), excludeHeaders: perResponse }, body, generation, options.responseCacheMs) : undefined,
+  );
   return true;
 }
 
@@ -72,7 +94,7 @@ function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
  * when the headers are about to go out: by then Next has set the status and
  * the Content-Type.
  */
-export function rewriteResponse(req: IncomingMessage, res: ServerResponse, nonce: string): void {
+export function rewriteResponse(req: IncomingMessage, res: ServerResponse, nonce: string, onWholeHtml?: (body: Buffer) => void): void {
   // Loosely typed: these are called with whatever arguments Next passed, after the body was rewritten.
   type Fn<R> = (this: ServerResponse, ...args: unknown[]) => R;
   const writeHead = res.writeHead as Fn<ServerResponse>;
@@ -142,6 +164,8 @@ export function rewriteResponse(req: IncomingMessage, res: ServerResponse, nonce
     const [chunk, encoding, callback] = args as [Chunk | (() => void) | undefined | null, BufferEncoding | (() => void) | undefined, (() => void) | undefined];
     const cb = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback;
     const body = chunk !== undefined && chunk !== null && typeof chunk !== "function" ? toBuffer(chunk, typeof encoding === "string" ? encoding : undefined) : null;
+    // The untransformed page, for the response cache: each later answer gets its own nonce.
+    if (whole && body && onWholeHtml) onWholeHtml(body);
     const head = body ? transform.push(body) : Buffer.alloc(0);
     const tail = transform.flush();
     const out = tail.length ? Buffer.concat([head, tail]) : head;

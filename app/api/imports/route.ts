@@ -1,4 +1,5 @@
 import { revalidateTag } from "next/cache";
+import { dropResponseCache } from "@/lib/server/response-cache";
 import { runImport } from "@/db/queries/imports";
 import { unavailableResponse } from "@/lib/api";
 import { CACHE_TAGS } from "@/lib/cache-tags";
@@ -82,6 +83,7 @@ export async function POST(request: Request): Promise<Response> {
         });
         if (report.committed && kind === "plan") {
           revalidateTag(CACHE_TAGS.structure, { expire: 0 });
+          dropResponseCache();
           await publishTags([CACHE_TAGS.structure]);
         }
         send(report);

@@ -1,5 +1,6 @@
 import { revalidateTag } from "next/cache";
 import { isValidSecret, knownTags, SECRET_HEADER } from "@/lib/server/cache-bus";
+import { dropResponseCache } from "@/lib/server/response-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -19,5 +20,6 @@ export async function POST(request: Request): Promise<Response> {
   }
   const tags = knownTags(body.tags);
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  dropResponseCache();
   return Response.json({ revalidated: tags }, { headers: { "Cache-Control": "no-store" } });
 }
