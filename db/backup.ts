@@ -174,8 +174,8 @@ async function nonEmptyTables(database: Executor): Promise<string[]> {
   for (const t of schemaTables()) {
     const [exists] = await rowsOf<{ t: string | null }>(database, sql`select to_regclass(${`public.${t.name}`})::text as t`);
     if (!exists?.t) continue;
-    const [row] = await rowsOf<{ any: boolean }>(database, sql`select exists (select 1 from ${sql.identifier(t.name)}) as any`);
-    if (row?.any) found.push(t.name);
+    const [row] = await rowsOf<{ has_rows: boolean }>(database, sql`select exists (select 1 from ${sql.identifier(t.name)}) as has_rows`);
+    if (row?.has_rows) found.push(t.name);
   }
   return found;
 }
