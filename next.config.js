@@ -25,6 +25,10 @@ const nextConfig = {
       // every public request, keeps the cached public pages on the fast path.
       afterFiles: [
         { source: "/", destination: "/en" },
+        // Embeds render under a view segment ("en", or "en~2025-03-01" from the proxy for ?asOf=).
+        { source: "/embed/status", destination: "/embed/en/status" },
+        { source: "/embed/progress", destination: "/embed/en/progress" },
+        { source: "/embed/actions/:code", destination: "/embed/en/actions/:code" },
         // "~" marks a past view already rewritten by the proxy (en~2025-03-01).
         { source: "/:path((?!(?:en|zh|api|_next|embed)(?:/|~|$)).+)", destination: "/en/:path" },
       ],

@@ -18,6 +18,16 @@ test.describe("open data out", () => {
     expect(strFromU8(actionsCsv ?? new Uint8Array()).split("\r\n")[0]).toContain("code,title,title_verified");
   });
 
+  test("the downloads page is served from the cache, with absolute embed snippets", async ({ page, request }) => {
+    await request.get("/downloads");
+    const again = await request.get("/downloads");
+    expect(again.status()).toBe(200);
+    expect(again.headers()["x-nextjs-cache"] === "HIT" || again.headers()["x-response-cache"] === "HIT").toBe(true);
+    await page.goto("/downloads");
+    await expect(page.getByText("Download everything (ZIP)")).toBeVisible();
+    await expect(page.locator("pre code").first()).toContainText(/<iframe src="https?:\/\/[^"/]+\/embed\/status"/);
+  });
+
   test("CSV downloads are UTF-8, with a byte-order mark on request", async ({ request }) => {
     const plain = await request.get("/api/downloads/actions.csv");
     expect(plain.headers()["content-type"]).toContain("text/csv");

@@ -38,6 +38,35 @@ test.describe("public dashboard", () => {
     await expect(page.getByRole("link", { name: "A6", exact: true }).first()).toBeVisible();
   });
 
+  test("filtered lists, comparisons and past embeds are cached pages, one per query", async ({ request }) => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const fromCache = (headers: Record<string, string>) => headers["x-nextjs-cache"] === "HIT" || headers["x-response-cache"] === "HIT";
+    const cases: [string, string][] = [
+      ["/actions?status=on_track", "Showing"],
+      ["/zh/actions?vision=V5&status=on_track", "当前显示"],
+      [`/actions?asOf=${yesterday}&status=on_track`, "Past view"],
+      ["/rounds/compare?from=no-such-round&to=nor-this", "There is no closed reporting round called “no-such-round”."],
+      [`/embed/status?asOf=${yesterday}`, "actions by status"],
+      [`/embed/actions/A6?asOf=${yesterday}`, "A6"],
+    ];
+    for (const [path, text] of cases) {
+      const first = await request.get(path);
+      expect(first.status(), path).toBe(200);
+      const second = await request.get(path);
+      expect(second.status(), path).toBe(200);
+      expect(fromCache(second.headers()), path).toBe(true);
+      expect(await second.text(), path).toContain(text);
+    }
+    // The filter stays in the response: another filter is another page.
+    expect(await (await request.get("/actions?status=on_track")).text()).toMatch(/Showing (<!-- -->)?\d+(<!-- -->)? of/);
+    // A past embed may still be framed by any site; a bad date is a 404, as before.
+    const embed = await request.get(`/embed/progress?asOf=${yesterday}`);
+    expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
+    expect(embed.headers()["x-frame-options"]).toBeUndefined();
+    expect((await request.get("/embed/status?asOf=2025-02-30")).status()).toBe(404);
+    expect((await request.get("/embed/status?round=no-such-round")).status()).toBe(404);
+  });
+
   test("an action page shows provenance, the unverified badge and the timeline", async ({ page }) => {
     await page.goto("/actions/A7");
     await expect(page.getByText("Unverified title").first()).toBeVisible();

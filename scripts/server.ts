@@ -1,4 +1,6 @@
+import { rmSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import { responseCacheMs } from "@/lib/server/response-cache";
 import { gateRequest } from "@/lib/server/response-gate";
 
@@ -38,6 +40,15 @@ const compressResponses = process.env.COMPRESS !== "0";
 
 // Imported after NODE_ENV is settled: Next and React pick their builds from it.
 const { default: next } = await import("next");
+
+// Pages and data cached on disk by an earlier run may be older than this database (another
+// database, or writes whose tag expiries lived only in that run's memory): start from an empty cache.
+if (!dev) {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  for (const dir of [path.join(distDir, "cache", "fetch-cache"), path.join(distDir, "server", "route-cache")]) {
+    rmSync(path.join(process.cwd(), dir), { recursive: true, force: true });
+  }
+}
 
 const gate = { dev, production, trustProxy, compress: compressResponses, responseCacheMs: dev ? 0 : responseCacheMs() };
 const server = createServer((req, res) => {

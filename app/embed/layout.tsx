@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { loadMessages } from "@/i18n/messages";
 import "../globals.css";
@@ -12,6 +13,8 @@ import styles from "@/components/downloads/embed.module.css";
 export const metadata: Metadata = { robots: { index: false, follow: true } };
 
 export default async function EmbedLayout({ children }: { children: ReactNode }) {
+  // Without it next-intl reads the request headers, which would make every embed dynamic.
+  setRequestLocale("en");
   const messages = await loadMessages("en");
   return (
     <html lang="en" dir="ltr">

@@ -19,14 +19,14 @@ import { viewHref } from "./view-links";
 export async function ActionsIndex({
   locale,
   view,
-  searchParams,
+  filters: params,
 }: ViewProps & {
-  searchParams: Promise<Record<string, SearchParamValue>>;
+  /** The raw ?status= and ?vision= values, as the proxy carried them onto the path. */
+  filters: Readonly<Record<string, SearchParamValue>>;
 }) {
-  const [state, plan, params, t, tCommon, localize] = await Promise.all([
+  const [state, plan, t, tCommon, localize] = await Promise.all([
     getCachedPlanState(viewCutoff(view)),
     getCachedPlanSummary(),
-    searchParams,
     getTranslations({ locale, namespace: "public" }),
     getTranslations({ locale, namespace: "common" }),
     getLocalizer(locale),

@@ -1,18 +1,15 @@
 import { notFound } from "next/navigation";
-import { viewFromQuery } from "@/lib/api";
-import type { View } from "@/lib/view";
+import { resolveSegment } from "@/lib/public-data";
+import { cutoffOf, type View } from "@/lib/view";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** Reads ?asOf= or ?round= of an embed the way the API does; a bad value is a 404 page, not a silent "now". */
-export async function embedView(searchParams: SearchParams): Promise<{ view: View; cutoff: Date | undefined }> {
-  const params = await searchParams;
-  const url = new URL("http://embed.local/");
-  for (const key of ["asOf", "round"]) {
-    const value = params[key];
-    if (typeof value === "string") url.searchParams.set(key, value);
-  }
-  const resolved = await viewFromQuery(url);
-  if (resolved instanceof Response) notFound();
-  return resolved;
+/**
+ * Reads the view segment of an embed ("en", "en~2025-03-01", "en~r~q1-2025"):
+ * the proxy rewrites ?asOf= and ?round= onto it, and next.config.js sends a
+ * bare /embed/… to "en", so each view is its own cached page. A bad value is
+ * a 404 page, not a silent "now", as the API answers 400.
+ */
+export async function embedView(segment: string): Promise<{ view: View; cutoff: Date | undefined }> {
+  const ctx = await resolveSegment(segment);
+  if (!ctx || ctx.locale !== "en") notFound();
+  return { view: ctx.view, cutoff: cutoffOf(ctx.view) };
 }

@@ -4,17 +4,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense } from "react";
 import { ActionsIndex } from "@/components/dashboard/actions-index";
 import styles from "@/components/dashboard/dashboard.module.css";
-import type { SearchParamValue } from "@/components/dashboard/filters";
 import { SectionFallback } from "@/components/dashboard/section-fallback";
 import { resolveSegment } from "@/lib/public-data";
 
-// Filters live in the query string, which an ISR page cannot vary by; the data underneath stays cached.
-export const dynamic = "force-dynamic";
-
-type Props = {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, SearchParamValue>>;
-};
+/*
+ * The unfiltered list, cached like every public page. A filtered list
+ * (?status=, ?vision=) is rewritten by the proxy onto ./filter/[filter].
+ */
+type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const ctx = await resolveSegment((await params).locale);
@@ -23,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("meta.actions") };
 }
 
-export default async function ActionsPage({ params, searchParams }: Props) {
+export default async function ActionsPage({ params }: Props) {
   const ctx = await resolveSegment((await params).locale);
   if (!ctx) notFound();
   setRequestLocale(ctx.locale);
@@ -36,7 +33,7 @@ export default async function ActionsPage({ params, searchParams }: Props) {
         <p className={styles.lede}>{t("actions.intro")}</p>
       </header>
       <Suspense fallback={<SectionFallback minHeight="24rem" />}>
-        <ActionsIndex locale={locale} view={view} searchParams={searchParams} />
+        <ActionsIndex locale={locale} view={view} filters={{}} />
       </Suspense>
     </>
   );

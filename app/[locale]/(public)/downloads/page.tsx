@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataDictionary } from "@/components/downloads/data-dictionary";
 import { DatasetList, FeedsSection, LicenseSection, ZipDownload } from "@/components/downloads/download-sections";
 import { EmbedSnippets } from "@/components/downloads/embed-snippets";
 import { viewCutoff } from "@/components/dashboard/view-data";
-import { resolveSegment } from "@/lib/public-data";
-import { loadExportSource } from "@/lib/open-data/export";
+import { getCachedPlanState, resolveSegment } from "@/lib/public-data";
 import { dataLicense } from "@/lib/open-data/license";
-import { buildOpenDataZip } from "@/lib/open-data/zip";
+import { getCachedZipSummary } from "@/lib/open-data/zip-summary";
+import { configuredOrigin } from "@/lib/public-origin";
 
-// The page builds the ZIP to state its real size and time, and reads the request's origin for the embed snippets.
-export const dynamic = "force-dynamic";
+/*
+ * Cached like every public page: the ZIP's size and time come from a cached
+ * summary that expires with the datasets' data, and the embed snippets use
+ * the configured public URL (NEXTAUTH_URL), else they are completed in the
+ * browser; a cached page never reads the request's Host.
+ */
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -26,38 +29,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** The origin readers reach this server at, for the absolute URLs in embed snippets. */
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
-}
-
 export default async function DownloadsPage({ params }: Props) {
   const ctx = await resolveSegment((await params).locale);
   if (!ctx) notFound();
   setRequestLocale(ctx.locale);
   const { locale, view } = ctx;
   const license = dataLicense();
-  const [t, source, origin] = await Promise.all([
+  const cutoff = viewCutoff(view);
+  const [t, state, zip] = await Promise.all([
     getTranslations({ locale, namespace: "downloads" }),
-    loadExportSource(viewCutoff(view)),
-    requestOrigin(),
+    getCachedPlanState(cutoff),
+    getCachedZipSummary(view, cutoff),
   ]);
-  // The ZIP is built here too, so the page states its real size and generation time.
-  const generatedAt = new Date();
-  const zip = buildOpenDataZip(source, { view, generatedAt, license });
   return (
     <>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       {view.kind !== "live" ? <p className="muted">{t("viewNote")}</p> : null}
-      <ZipDownload locale={locale} view={view} bytes={zip.byteLength} generatedAt={generatedAt} />
+      <ZipDownload locale={locale} view={view} bytes={zip.bytes} generatedAt={new Date(zip.generatedAt)} />
       <DatasetList locale={locale} view={view} />
       <LicenseSection locale={locale} license={license} />
       <FeedsSection locale={locale} />
-      <EmbedSnippets locale={locale} view={view} origin={origin} actionCode={source.actions[0]?.code ?? "A1"} />
+      <EmbedSnippets locale={locale} view={view} origin={configuredOrigin()} actionCode={state.actions[0]?.code ?? "A1"} />
       <DataDictionary locale={locale} />
     </>
   );

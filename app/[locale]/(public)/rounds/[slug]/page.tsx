@@ -11,9 +11,14 @@ import { getCachedRound, resolveSegment } from "@/lib/public-data";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-// Per request (its data is still cached): a "not found" answered before a round is
-// closed must not outlive the round's creation as a cached 404 page.
-export const dynamic = "force-dynamic";
+// Rendered on first request and cached, a 404 for a round not closed yet included.
+// That 404 is tied to the structure tag because load() reads the round through the
+// tagged cache before notFound(); closing a round expires the tag (on every instance),
+// so the round shows on the next request (e2e/history.spec.ts). Keep that order.
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+export const dynamicParams = true;
 
 async function load(params: Props["params"]) {
   const { locale: segment, slug } = await params;

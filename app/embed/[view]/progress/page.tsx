@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ProgressBarChart } from "@/components/charts/progress-bar-chart";
 import { visionBar } from "@/components/dashboard/vision-bar";
 import { visionProgressSummary } from "@/components/dashboard/summaries";
@@ -8,20 +8,24 @@ import { EmbedFrame } from "@/components/downloads/embed-frame";
 import { embedView } from "@/components/downloads/embed-view";
 import { getCachedOverview } from "@/lib/public-data";
 
-// Rendered per request so ?asOf= is read; the data itself comes from the cache.
-export const dynamic = "force-dynamic";
+// Cached per view: the proxy rewrites ?asOf= and ?round= onto the [view] segment.
+export function generateStaticParams(): { view: string }[] {
+  return [];
+}
 
 const CHART_HEIGHT = 300;
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ view: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
+  setRequestLocale("en");
   const t = await getTranslations({ locale: "en", namespace: "downloads" });
   return { title: t("embedPage.progressTitle") };
 }
 
-export default async function EmbedProgressPage({ searchParams }: Props) {
-  const { view, cutoff } = await embedView(searchParams);
+export default async function EmbedProgressPage({ params }: Props) {
+  setRequestLocale("en");
+  const { view, cutoff } = await embedView((await params).view);
   const [overview, t, tPublic, tStatus, format] = await Promise.all([
     getCachedOverview(cutoff),
     getTranslations({ locale: "en", namespace: "downloads" }),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { StatusDistributionChart } from "@/components/charts/status-distribution-chart";
 import { statusSummary } from "@/components/dashboard/summaries";
 import { viewHref } from "@/components/dashboard/view-links";
@@ -8,21 +8,25 @@ import { embedView } from "@/components/downloads/embed-view";
 import { getCachedOverview } from "@/lib/public-data";
 import { DISPLAY_STATUSES } from "@/lib/vocabulary";
 
-// Rendered per request so ?asOf= is read; the data itself comes from the cache.
-export const dynamic = "force-dynamic";
+// Cached per view: the proxy rewrites ?asOf= and ?round= onto the [view] segment.
+export function generateStaticParams(): { view: string }[] {
+  return [];
+}
 
 const ROW_HEIGHT = 34;
 const AXIS_HEIGHT = 40;
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ view: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
+  setRequestLocale("en");
   const t = await getTranslations({ locale: "en", namespace: "downloads" });
   return { title: t("embedPage.statusTitle") };
 }
 
-export default async function EmbedStatusPage({ searchParams }: Props) {
-  const { view, cutoff } = await embedView(searchParams);
+export default async function EmbedStatusPage({ params }: Props) {
+  setRequestLocale("en");
+  const { view, cutoff } = await embedView((await params).view);
   const [overview, t, tPublic, tStatus, format] = await Promise.all([
     getCachedOverview(cutoff),
     getTranslations({ locale: "en", namespace: "downloads" }),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ProgressOverTimeChart } from "@/components/charts/progress-over-time-chart";
 import { PLAN_SERIES_STYLE } from "@/components/charts/series-styles";
 import { DATE_STYLE, toDate } from "@/components/dashboard/dates";
@@ -10,24 +10,25 @@ import { EmbedFrame } from "@/components/downloads/embed-frame";
 import { embedView } from "@/components/downloads/embed-view";
 import { getCachedActionDetail } from "@/lib/public-data";
 
-// Rendered per request so ?asOf= is read; the data itself comes from the cache.
-export const dynamic = "force-dynamic";
+// Cached per view: the proxy rewrites ?asOf= and ?round= onto the [view] segment.
+export function generateStaticParams(): { view: string; code: string }[] {
+  return [];
+}
 
 const CHART_HEIGHT = 260;
 
-type Props = {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ view: string; code: string }> };
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  setRequestLocale("en");
   const t = await getTranslations({ locale: "en", namespace: "downloads" });
   return { title: t("embedPage.actionTitle", { code: (await params).code }) };
 }
 
-export default async function EmbedActionPage({ params, searchParams }: Props) {
-  const { code } = await params;
-  const { view, cutoff } = await embedView(searchParams);
+export default async function EmbedActionPage({ params }: Props) {
+  setRequestLocale("en");
+  const { code, view: segment } = await params;
+  const { view, cutoff } = await embedView(segment);
   const [detail, t, tStatus, format] = await Promise.all([
     getCachedActionDetail(code, cutoff),
     getTranslations({ locale: "en", namespace: "downloads" }),
