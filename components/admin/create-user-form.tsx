@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { controlClass, describedBy, Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { PasswordField } from "@/components/ui/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createUserAction } from "@/lib/actions/users";
 import { ROLES } from "@/lib/vocabulary";
@@ -39,17 +40,7 @@ export function CreateUserForm() {
           ))}
         </select>
       </Field>
-      <Field id="new-password" label={t("password")} hint={t("passwordHint")} errors={errors("password")}>
-        <input
-          {...describedBy("new-password", { errors: errors("password"), hint: true })}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={12}
-          required
-          className={controlClass}
-        />
-      </Field>
+      <PasswordField id="new-password" name="password" label={t("password")} hint={t("passwordHint")} errors={errors("password")} kind="new" />
       <FormStatus state={state} successText={t("created")} />
       <SubmitButton>{t("create")}</SubmitButton>
     </form>

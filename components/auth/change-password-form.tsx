@@ -5,8 +5,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { fieldErrors, useFormSubmit } from "@/components/admin/use-form-submit";
 import styles from "@/components/admin/admin.module.css";
-import { controlClass, describedBy, Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { PasswordField } from "@/components/ui/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changeOwnPasswordAction } from "@/lib/actions/account";
 import { PASSWORD_CHANGED_PARAM } from "./login-form";
@@ -26,37 +26,9 @@ export function ChangePasswordForm() {
 
   return (
     <form ref={formRef} action={dispatch} onSubmit={onSubmit} noValidate className={styles.form} aria-labelledby="change-password-title">
-      <Field id="current-password" label={t("currentPassword")} errors={errors("currentPassword")}>
-        <input
-          {...describedBy("current-password", { errors: errors("currentPassword") })}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={controlClass}
-        />
-      </Field>
-      <Field id="new-password" label={t("newPassword")} hint={t("newPasswordHint")} errors={errors("newPassword")}>
-        <input
-          {...describedBy("new-password", { errors: errors("newPassword"), hint: true })}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={12}
-          required
-          className={controlClass}
-        />
-      </Field>
-      <Field id="confirm-password" label={t("confirmPassword")} errors={errors("confirmPassword")}>
-        <input
-          {...describedBy("confirm-password", { errors: errors("confirmPassword") })}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          className={controlClass}
-        />
-      </Field>
+      <PasswordField id="current-password" name="currentPassword" label={t("currentPassword")} errors={errors("currentPassword")} kind="current" />
+      <PasswordField id="new-password" name="newPassword" label={t("newPassword")} hint={t("newPasswordHint")} errors={errors("newPassword")} kind="new" />
+      <PasswordField id="confirm-password" name="confirmPassword" label={t("confirmPassword")} errors={errors("confirmPassword")} kind="new" />
       <FormStatus state={state} successText={t("changed")} />
       <SubmitButton>{t("submit")}</SubmitButton>
     </form>
